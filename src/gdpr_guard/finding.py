@@ -1,0 +1,146 @@
+"""The data model every engine, analysis and reporter shares: severities, locations, findings."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    """Ordered severities; the catalog names them in lower case."""
+
+    LOW = 1
+    MEDIUM = 2
+    HIGH = 3
+    CRITICAL = 4
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        return cls[name.upper()]
+
+    def raised(self, steps: int = 1) -> Severity:
+        return Severity(min(int(self) + steps, int(Severity.CRITICAL)))
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a scanned file."""
+
+    path: str
+    """Path relative to the scan root, with forward slashes."""
+    start_line: int
+    """1-based first line."""
+    end_line: int
+    """1-based last line (inclusive)."""
+    start_column: int | None = None
+    """1-based first column, when the engine knows it."""
+    end_column: int | None = None
+    """1-based column just past the end, when the engine knows it."""
+
+
+@dataclass(frozen=True)
+class RawFinding:
+    """What an engine or analysis reports, keyed by OUR rule id, before the catalog is applied."""
+
+    rule_id: str
+    """gdpr-guard rule id (GG-<FAMILY>-<NNN>)."""
+    location: Location
+    """Where the problem is."""
+    engine: str
+    """`checkov`, `semgrep` or `gdpr-guard` (a wrapper analysis)."""
+    resource: str | None = None
+    """Terraform resource address (`aws_db_instance.results`), or None for scripts."""
+    snippet: str = ""
+    """Source text of the finding, NOT yet masked: the pipeline masks it before anything keeps it."""
+    secrets: tuple[str, ...] = ()
+    """Credential values the engine matched; masked wherever they appear in any output."""
+    detail: str = ""
+    """Extra sentence appended to the catalog message (e.g. which locations share a secret)."""
+    related: tuple[Location, ...] = ()
+    """Other locations of the same problem (a secret reused in several files)."""
+    context: str = ""
+    """Text used to decide whether personal data is involved (resource name, tags, table names)."""
+    tags: tuple[tuple[str, str], ...] = ()
+    """Terraform tags of the resource, as (key, value) pairs."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A reported problem: a raw finding mapped through the catalog, masked and classified."""
+
+    rule_id: str
+    """gdpr-guard rule id."""
+    location: Location
+    """Where the problem is."""
+    severity: Severity
+    """Effective severity after personal-data escalation and config overrides."""
+    message: str
+    """One-line message, masked."""
+    engine: str
+    """Engine or analysis that found it."""
+    resource: str | None = None
+    """Terraform resource address, if any."""
+    snippet: str = ""
+    """Masked source text."""
+    related: tuple[Location, ...] = ()
+    """Other locations of the same problem."""
+    data_category: str | None = None
+    """`personal` or `health` when the target holds such data, else None."""
+    data_reason: str | None = None
+    """Why the target was classified (`tag data_classification=health`, `name matches patient`)."""
+    fingerprint: str = ""
+    """Stable identity: rule + path + resource or normalised snippet; no line numbers."""
+    suppression: Suppression | None = None
+    """The justified inline suppression or baseline entry that silences it, if any."""
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """Why a finding is not counted: an inline justification or a baseline entry."""
+
+    kind: str
+    """`inline` or `baseline`."""
+    reason: str
+    """The justification written next to the code, or `baseline`."""
+    until: str | None = None
+    """ISO date after which the suppression stops applying."""
+    location: Location | None = None
+    """Where the suppression comment is."""
+
+
+@dataclass(frozen=True)
+class ScanError:
+    """Something that kept the scan from looking everywhere; any one makes the run exit 3."""
+
+    source: str
+    """`checkov`, `semgrep`, `gdpr-guard` or the analysis that failed."""
+    message: str
+    """One line naming the file (when known) and the cause, masked."""
+    path: str | None = None
+    """The target concerned, relative to the scan root, when known."""
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """Everything the reporters need, already sorted deterministically."""
+
+    root: str
+    """Absolute scan root (never printed in SARIF; URIs are relative to it)."""
+    findings: tuple[Finding, ...]
+    """Reported findings, suppressed ones included (see `Finding.suppression`)."""
+    errors: tuple[ScanError, ...] = ()
+    """Scan errors; non-empty means the run could not look everywhere."""
+    notices: tuple[str, ...] = ()
+    """Non-fatal remarks (invalid or expired suppressions, skipped files)."""
+    targets: dict[str, int] = field(default_factory=dict)
+    """Number of targets scanned per kind (`terraform`, `python`, ...)."""
+    engines: dict[str, str] = field(default_factory=dict)
+    """Engine name -> version actually run."""
+
+    @property
+    def active(self) -> tuple[Finding, ...]:
+        """Findings that count: not suppressed."""
+        return tuple(f for f in self.findings if f.suppression is None)

@@ -1,0 +1,170 @@
+"""Target discovery: which files a scan looks at, and what kind each one is.
+
+gdpr-guard decides what is scanned and hands engines explicit file lists, so that no engine's own
+ignore list (semgrep skips `tests/` and `fixtures/` by default) silently drops a file.
+"""
+
+from __future__ import annotations
+
+import enum
+import fnmatch
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from gdpr_guard.errors import UsageError
+
+
+class Kind(str, enum.Enum):
+    """What a target is; decides which engine looks at it."""
+
+    TERRAFORM = "terraform"
+    TERRAFORM_PLAN = "terraform_plan"
+    PYTHON = "python"
+    SHELL = "shell"
+    SQL = "sql"
+    MIGRATION_PLAN = "migration_plan"
+    OTHER = "other"
+    """Not scanned by an engine, but read by analyses (`.env`, CI YAML, `.tfvars`)."""
+
+
+SKIPPED_DIRS = frozenset({
+    ".git", ".hg", ".svn", ".terraform", ".venv", "venv", "env", ".tox", ".nox", "node_modules",
+    "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".gdpr-guard-cache",
+    "site-packages",
+})
+SHEBANG_SHELLS = ("sh", "bash", "dash", "ksh", "zsh")
+MIGRATION_PLAN_NAMES = frozenset({"migration-plan.yaml", "migration-plan.yml"})
+OTHER_NAMES = frozenset({".env"})
+OTHER_SUFFIXES = (".tfvars", ".env", ".yml", ".yaml", ".ini", ".cfg", ".properties")
+MAX_SHEBANG_BYTES = 128
+
+
+@dataclass(frozen=True, order=True)
+class Target:
+    """One file to scan."""
+
+    rel: str
+    """Path relative to the scan root, forward slashes; the identity used in every report."""
+    path: Path
+    """Absolute path."""
+    kind: Kind
+    """Classification."""
+
+
+def classify(path: Path) -> Kind | None:
+    """Kind of a file from its name (and, for extension-less scripts, its shebang)."""
+    name = path.name
+    lower = name.lower()
+    if lower.endswith((".tf", ".tf.json")):
+        return Kind.TERRAFORM
+    if lower.endswith(".py"):
+        return Kind.PYTHON
+    if lower.endswith((".sh", ".bash")):
+        return Kind.SHELL
+    if lower.endswith(".sql"):
+        return Kind.SQL
+    if lower in MIGRATION_PLAN_NAMES:
+        return Kind.MIGRATION_PLAN
+    if lower.endswith(".json") and _looks_like_plan(path):
+        return Kind.TERRAFORM_PLAN
+    if lower in OTHER_NAMES or lower.endswith(OTHER_SUFFIXES):
+        return Kind.OTHER
+    if "." not in name and _has_shell_shebang(path):
+        return Kind.SHELL
+    return None
+
+
+def _head(path: Path, size: int) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(size)
+    except OSError:
+        return b""
+
+
+def _has_shell_shebang(path: Path) -> bool:
+    first = _head(path, MAX_SHEBANG_BYTES).split(b"\n", 1)[0]
+    if not first.startswith(b"#!"):
+        return False
+    words = first[2:].decode("latin-1").split()
+    if not words:
+        return False
+    program = os.path.basename(words[0])
+    if program == "env" and len(words) > 1:
+        program = words[1]
+    return program in SHEBANG_SHELLS
+
+
+def _looks_like_plan(path: Path) -> bool:
+    head = _head(path, 4096)
+    return b'"format_version"' in head and (b'"planned_values"' in head or b'"resource_changes"' in head)
+
+
+def discover(paths: Sequence[str | Path], root: Path, excludes: Iterable[str] = ()) -> list[Target]:
+    """Expand files and directories under `root` into sorted, de-duplicated targets.
+
+    Symlinks are not followed out of `root`, and directories reached twice (a link loop) are read once.
+    """
+    root = root.resolve()
+    patterns = tuple(excludes)
+    found: dict[str, Target] = {}
+    for given in paths:
+        start = Path(given)
+        if not start.is_absolute():
+            start = Path.cwd() / start
+        if not start.exists() and not start.is_symlink():
+            raise UsageError(f"{given}: no such file or directory")
+        for file in _walk(start, root):
+            rel = _relative(file, root)
+            if rel is None or _excluded(rel, patterns):
+                continue
+            kind = classify(file)
+            if kind is not None:
+                found.setdefault(rel, Target(rel=rel, path=file, kind=kind))
+    return sorted(found.values())
+
+
+def _relative(path: Path, root: Path) -> str | None:
+    try:
+        resolved = path.resolve()
+        return resolved.relative_to(root).as_posix()
+    except (OSError, ValueError):
+        return None
+
+
+def _excluded(rel: str, patterns: tuple[str, ...]) -> bool:
+    parts = rel.split("/")
+    for pattern in patterns:
+        pattern = pattern.rstrip("/")
+        if fnmatch.fnmatchcase(rel, pattern) or any(fnmatch.fnmatchcase(p, pattern) for p in parts):
+            return True
+        if rel.startswith(pattern + "/"):
+            return True
+    return False
+
+
+def _walk(start: Path, root: Path) -> Iterable[Path]:
+    if start.is_file():
+        yield start
+        return
+    seen: set[tuple[int, int]] = set()
+    for dirpath, dirnames, filenames in os.walk(start, followlinks=True):
+        here = Path(dirpath)
+        try:
+            stat = here.stat()
+        except OSError:
+            dirnames[:] = []
+            continue
+        key = (stat.st_dev, stat.st_ino)
+        inside = _relative(here, root) is not None
+        if key in seen or not inside:
+            dirnames[:] = []
+            continue
+        seen.add(key)
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.endswith(".egg-info"))
+        for name in sorted(filenames):
+            file = here / name
+            if file.is_file():
+                yield file
