@@ -1,0 +1,210 @@
+"""The rule catalog: load policies/catalog.yaml, validate it, and answer questions about rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from gdpr_guard import resources
+from gdpr_guard.errors import CatalogError
+from gdpr_guard.finding import Severity
+from gdpr_guard.schema_check import validate
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One GDPR article (or paragraph) a rule maps to."""
+
+    article: str
+    """Article number, e.g. `32`."""
+    paragraph: str | None
+    """Paragraph and point, e.g. `1(a)`, or None for the article as a whole."""
+    basis: str
+    """`cnil` (the CNIL tied the finding to it) or `interpretation` (our own reading)."""
+    title: str
+    """Article title."""
+
+    @property
+    def label(self) -> str:
+        """`Art. 32(1)(a)` style label."""
+        if not self.paragraph:
+            return f"Art. {self.article}"
+        number, _, point = self.paragraph.partition("(")
+        return f"Art. {self.article}({number})" + (f"({point}" if point else "")
+
+    @property
+    def tag(self) -> str:
+        """Tag used in SARIF and taxonomies: `gdpr/art-32`."""
+        return f"gdpr/art-{self.article}"
+
+
+@dataclass(frozen=True)
+class CnilFinding:
+    """A CNIL finding a rule echoes."""
+
+    id: str
+    """Catalog id, e.g. `DED-3b`."""
+    decision: str
+    """Deliberation number, e.g. `SAN-2022-009`."""
+    organisation: str
+    """Who was sanctioned."""
+    date: str
+    """Date of the decision."""
+    article: str
+    """Article the CNIL found breached."""
+    text: str
+    """Short English paraphrase of the finding."""
+    french: str | None
+    """Key phrase of the decision, where recorded."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One catalog entry."""
+
+    id: str
+    title: str
+    family: str
+    severity: Severity
+    precision: str
+    engine: str
+    engine_rule: str
+    policy: str
+    personal_data: str
+    gdpr: tuple[Article, ...]
+    cnil: tuple[CnilFinding, ...]
+    message: str
+    rationale: str
+    remediation: str
+    example_fail: str
+    example_fix: str
+    references: tuple[tuple[str, str | None], ...]
+    aliases: tuple[str, ...] = ()
+    region_is_secret: bool = False
+
+    @property
+    def articles_label(self) -> str:
+        """`Art. 32(1)(a), Art. 5(1)(f)`."""
+        return ", ".join(a.label for a in self.gdpr)
+
+    @property
+    def cnil_label(self) -> str:
+        """`DED-3b, BRI-1`."""
+        return ", ".join(c.id for c in self.cnil)
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """SARIF/GitHub tags: security, gdpr, gdpr/art-N, cnil/ID, family."""
+        tags = ["security", "gdpr", f"family/{self.family.lower()}"]
+        tags += sorted({a.tag for a in self.gdpr}, key=lambda t: int(t.rsplit("-", 1)[1]))
+        tags += [f"cnil/{c.id}" for c in self.cnil]
+        return tuple(tags)
+
+
+class Catalog:
+    """All rules, indexed by our id and by engine rule id."""
+
+    def __init__(self, data: dict[str, Any], source: str) -> None:
+        validate(data, resources.schema("catalog.schema.json"), source, CatalogError)
+        self.source = source
+        self.articles: dict[str, str] = {k: v["title"] for k, v in data["gdpr_articles"].items()}
+        self.decisions: dict[str, dict[str, Any]] = data["decisions"]
+        self.findings: dict[str, CnilFinding] = {
+            key: self._cnil_finding(key, value) for key, value in data["cnil_findings"].items()
+        }
+        rules = [self._rule(entry) for entry in data["rules"]]
+        self.rules: dict[str, Rule] = {}
+        for rule in rules:
+            if rule.id in self.rules:
+                raise CatalogError(f"{source}: rule {rule.id} is defined twice")
+            self.rules[rule.id] = rule
+        self._by_engine: dict[tuple[str, str], Rule] = {}
+        for rule in rules:
+            key = (rule.engine, rule.engine_rule)
+            if key in self._by_engine:
+                raise CatalogError(f"{source}: {rule.engine} rule {rule.engine_rule} is mapped twice")
+            self._by_engine[key] = rule
+
+    def _cnil_finding(self, key: str, value: dict[str, Any]) -> CnilFinding:
+        decision = self.decisions.get(value["decision"])
+        if decision is None:
+            raise CatalogError(f"{self.source}: cnil_findings/{key}: unknown decision {value['decision']}")
+        return CnilFinding(id=key, decision=value["decision"], organisation=decision["organisation"],
+                           date=decision["date"], article=value["article"], text=value["text"],
+                           french=value.get("french"))
+
+    def _rule(self, entry: dict[str, Any]) -> Rule:
+        where = f"{self.source}: rule {entry['id']}"
+        if not entry["id"].startswith(f"GG-{entry['family']}-"):
+            raise CatalogError(f"{where}: id does not match family {entry['family']}")
+        articles = []
+        for item in entry["gdpr"]:
+            title = self.articles.get(item["article"])
+            if title is None:
+                raise CatalogError(f"{where}: unknown GDPR article {item['article']}")
+            articles.append(Article(item["article"], item.get("paragraph"), item["basis"], title))
+        findings = []
+        for key in entry["cnil"]:
+            if key not in self.findings:
+                raise CatalogError(f"{where}: unknown CNIL finding {key}")
+            findings.append(self.findings[key])
+        return Rule(
+            id=entry["id"], title=entry["title"], family=entry["family"],
+            severity=Severity.parse(entry["severity"]), precision=entry["precision"],
+            engine=entry["engine"], engine_rule=entry["engine_rule"], policy=entry["policy"],
+            personal_data=entry["personal_data"], gdpr=tuple(articles), cnil=tuple(findings),
+            message=entry["message"].strip(), rationale=entry["rationale"].strip(),
+            remediation=entry["remediation"].strip(), example_fail=entry["example"]["fail"],
+            example_fix=entry["example"]["fix"],
+            references=tuple((r["title"], r.get("url")) for r in entry["references"]),
+            aliases=tuple(entry.get("aliases", ())),
+            region_is_secret=entry.get("region_is_secret", entry["family"] == "CRED"),
+        )
+
+    def get(self, rule_id: str) -> Rule | None:
+        """Rule by id or alias."""
+        rule = self.rules.get(rule_id)
+        if rule is None:
+            rule = next((r for r in self.rules.values() if rule_id in r.aliases), None)
+        return rule
+
+    def by_engine(self, engine: str, engine_rule: str) -> Rule | None:
+        """Rule an engine's own id maps to."""
+        return self._by_engine.get((engine, engine_rule))
+
+    def for_engine(self, engine: str) -> list[Rule]:
+        """Rules run by `engine`, in id order."""
+        return sorted((r for r in self.rules.values() if r.engine == engine), key=lambda r: r.id)
+
+    def policy_path(self, rule: Rule) -> Path:
+        """Absolute path of a rule's policy file."""
+        if rule.engine == "gdpr-guard":
+            return resources.PACKAGE_DIR / rule.policy
+        return resources.policies_dir() / rule.policy
+
+    @cached_property
+    def gdpr_articles_used(self) -> list[str]:
+        """Articles some rule maps to, in numeric order."""
+        used = {a.article for r in self.rules.values() for a in r.gdpr}
+        return sorted(used, key=int)
+
+
+def load(path: Path | None = None) -> Catalog:
+    """Load and validate the catalog (the shipped one unless `path` is given)."""
+    path = path or resources.policies_dir() / "catalog.yaml"
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - safe loader
+    except OSError as exc:
+        raise CatalogError(f"{path}: cannot read ({exc.strerror})") from None
+    except yaml.YAMLError as exc:
+        raise CatalogError(f"{path}: invalid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise CatalogError(f"{path}: expected a mapping at the top level")
+    return Catalog(data, str(path))

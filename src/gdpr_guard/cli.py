@@ -1,0 +1,196 @@
+"""Command line: parse arguments, call the library, print, and decide the exit code (only here)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from gdpr_guard import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_SCAN_ERROR = 0, 1, 2, 3
+FORMATS = ("text", "json", "sarif", "markdown")
+SEVERITIES = ("low", "medium", "high", "critical")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gdpr-guard",
+        description="GDPR policy-as-code checks for Terraform and migration scripts, "
+                    "mapped to GDPR articles and CNIL findings.",
+        epilog="Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/configuration error, "
+               "3 scan error (engine missing, crashed, timed out, or a target could not be parsed).",
+    )
+    parser.add_argument("--version", action="version", version=f"gdpr-guard {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    scan = sub.add_parser("scan", help="scan files and directories")
+    scan.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    scan.add_argument("--format", "-f", choices=FORMATS, default="text")
+    scan.add_argument("--output", "-o", metavar="FILE", help="write the --format report to FILE")
+    scan.add_argument("--sarif-file", metavar="FILE", help="also write SARIF to FILE")
+    scan.add_argument("--json-file", metavar="FILE", help="also write JSON to FILE")
+    scan.add_argument("--markdown-file", metavar="FILE", help="also write Markdown to FILE")
+    scan.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that fails the run (default low)")
+    scan.add_argument("--exit-zero", action="store_true",
+                      help="exit 0 even with findings (scan errors still exit 3)")
+    scan.add_argument("--config", metavar="FILE", help="configuration file (default: .gdpr-guard.yaml or "
+                                                       "[tool.gdpr-guard] in pyproject.toml of the root)")
+    scan.add_argument("--root", metavar="DIR", help="repository root: report paths are relative to it "
+                                                    "(default: the current directory)")
+    scan.add_argument("--timeout", type=int, metavar="SECONDS", help="per-engine timeout (default 900)")
+    scan.add_argument("--jobs", type=int, metavar="N", help="engine parallelism (default: cores)")
+    scan.add_argument("--no-suppressed-in-sarif", action="store_true",
+                      help="leave suppressed results out of SARIF")
+    scan.add_argument("--validate", action="store_true",
+                      help="validate the SARIF produced against the official 2.1.0 schema (exit 2 if invalid)")
+
+    sub.add_parser("rules", help="list the rules of the catalog")
+    explain = sub.add_parser("explain", help="show a rule's full catalog entry")
+    explain.add_argument("rule_id", metavar="RULE_ID")
+    validate = sub.add_parser("validate", help="validate the catalog, the configuration and SARIF files")
+    validate.add_argument("--config", metavar="FILE")
+    validate.add_argument("--sarif", nargs="*", default=[], metavar="FILE", help="SARIF files to check")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from gdpr_guard.errors import ConfigError, GdprGuardError, UsageError
+
+    try:
+        if args.command == "scan":
+            return _scan(args)
+        if args.command == "rules":
+            return _rules()
+        if args.command == "explain":
+            return _explain(args.rule_id)
+        if args.command == "validate":
+            return _validate(args)
+    except (UsageError, ConfigError) as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    except GdprGuardError as exc:
+        _error(str(exc))
+        return EXIT_SCAN_ERROR
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return EXIT_SCAN_ERROR
+    parser.error(f"unknown command {args.command}")
+    return EXIT_USAGE
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"gdpr-guard: error: {message}\n")
+
+
+def _scan_root(args: argparse.Namespace) -> Path:
+    if args.root:
+        return Path(args.root).resolve()
+    cwd = Path.cwd().resolve()
+    given = [Path(p).resolve() for p in args.paths]
+    if all(p == cwd or cwd in p.parents for p in given):
+        return cwd
+    dirs = [p if p.is_dir() else p.parent for p in given]
+    return Path(os.path.commonpath([str(d) for d in dirs]))
+
+
+def _load_config(root: Path, explicit: str | None):  # type: ignore[no-untyped-def]
+    from gdpr_guard import config
+
+    path = Path(explicit) if explicit else config.find_config_file(root)
+    if explicit and not path.is_file():  # type: ignore[union-attr]
+        from gdpr_guard.errors import UsageError
+        raise UsageError(f"{explicit}: no such configuration file")
+    return config.load(path)
+
+
+def _scan(args: argparse.Namespace) -> int:
+    from gdpr_guard import catalog, config, reporters, sarif_validate, scan
+    from gdpr_guard.finding import Severity
+
+    root = _scan_root(args)
+    cfg = config.with_overrides(
+        _load_config(root, args.config),
+        fail_on=Severity.parse(args.fail_on) if args.fail_on else None,
+        timeout=args.timeout, jobs=args.jobs,
+    )
+    cat = catalog.load()
+    result = scan.run_scan(args.paths, root, cfg, cat)
+    options = reporters.ReportOptions(fail_on=cfg.fail_on, include_suppressed=not args.no_suppressed_in_sarif)
+    outputs = {args.format: args.output}
+    for fmt, path in (("sarif", args.sarif_file), ("json", args.json_file), ("markdown", args.markdown_file)):
+        if path:
+            outputs.setdefault(fmt, None)
+            outputs[fmt] = outputs[fmt] if fmt == args.format and args.output else path
+            if fmt == args.format and args.output and path != args.output:
+                _write(path, reporters.REPORTERS[fmt](result, cat, options))
+    rendered = {fmt: reporters.REPORTERS[fmt](result, cat, options) for fmt in outputs}
+    if args.validate:
+        sarif = rendered.get("sarif") or reporters.REPORTERS["sarif"](result, cat, options)
+        problems = sarif_validate.problems(sarif)
+        if problems:
+            _error("SARIF output does not validate:\n  " + "\n  ".join(problems))
+            return EXIT_USAGE
+    for fmt, path in outputs.items():
+        if path:
+            _write(path, rendered[fmt])
+        else:
+            sys.stdout.write(rendered[fmt])
+    if result.errors:
+        if args.format != "text" or args.output:
+            for error in result.errors:
+                _error(error.message)
+        return EXIT_SCAN_ERROR
+    failing = [f for f in result.active if f.severity >= cfg.fail_on]
+    return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
+
+
+def _write(path: str, text: str) -> None:
+    target = Path(path)
+    if target.parent and not target.parent.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+
+
+def _rules() -> int:
+    from gdpr_guard import catalog
+
+    cat = catalog.load()
+    rows = [("ID", "SEVERITY", "ENGINE", "GDPR", "CNIL", "TITLE")]
+    rows += [(r.id, str(r.severity), r.engine, r.articles_label, r.cnil_label, r.title)
+             for r in sorted(cat.rules.values(), key=lambda r: r.id)]
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    for row in rows:
+        sys.stdout.write("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:5])) + "  " + row[5] + "\n")
+    return EXIT_OK
+
+
+def _explain(rule_id: str) -> int:
+    from gdpr_guard import catalog, explain
+    from gdpr_guard.errors import UsageError
+
+    rule = catalog.load().get(rule_id.upper())
+    if rule is None:
+        raise UsageError(f"unknown rule {rule_id}; `gdpr-guard rules` lists them")
+    sys.stdout.write(explain.text(rule))
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from gdpr_guard import catalog, sarif_validate
+
+    cat = catalog.load()
+    _load_config(Path.cwd(), args.config)
+    status = EXIT_OK
+    for path in args.sarif:
+        problems = sarif_validate.problems(Path(path).read_text(encoding="utf-8"))
+        for problem in problems:
+            _error(f"{path}: {problem}")
+        status = EXIT_USAGE if problems else status
+    if status == EXIT_OK:
+        sys.stdout.write(f"gdpr-guard: catalog ({len(cat.rules)} rules) and configuration are valid\n")
+    return status

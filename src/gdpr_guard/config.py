@@ -1,0 +1,163 @@
+"""Configuration: defaults, `.gdpr-guard.yaml` or `[tool.gdpr-guard]` in pyproject.toml, CLI overrides."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from gdpr_guard import resources, yamlio
+from gdpr_guard.errors import ConfigError
+from gdpr_guard.finding import Severity
+from gdpr_guard.schema_check import validate
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+CONFIG_FILES = (".gdpr-guard.yaml", ".gdpr-guard.yml")
+DEFAULT_TAG_KEYS = ("data_classification", "data-classification", "dataclassification", "classification",
+                    "personal_data", "personal-data", "gdpr", "pii", "hds", "data_category")
+DEFAULT_HEALTH_VALUES = ("health", "medical", "hds", "genetic", "special", "special_category",
+                         "special-category", "art9", "phi", "patient")
+DEFAULT_NAME_PATTERNS = ("patient", "medical", "health", "lab", "hds", "customer", "client", "pii",
+                         "personal", "gdpr", "nir", "employee", "user_data", "member")
+DEFAULT_HEALTH_NAME_PATTERNS = ("patient", "medical", "health", "hds", "genetic", "diagnos", "clinic",
+                                "lab_result", "lab-result", "labresult", "biolog")
+DEFAULT_GENERIC_ACCOUNTS = ("admin", "administrator", "root", "postgres", "sa", "shared", "team")
+DEFAULT_SHARED_ACCOUNT_PATTERNS = ("shared", "team", "common", "generic", "group", "everyone")
+DEFAULT_PLAN_GLOBS = ("migrations/**", "**/migrat*/**")
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """How gdpr-guard recognises resources and files that hold personal or health data."""
+
+    tag_keys: tuple[str, ...] = DEFAULT_TAG_KEYS
+    """Tag keys whose presence (with a truthy value) marks personal data."""
+    health_tag_values: tuple[str, ...] = DEFAULT_HEALTH_VALUES
+    """Tag values that mark health/genetic data (Art. 9)."""
+    name_patterns: tuple[str, ...] = DEFAULT_NAME_PATTERNS
+    """Substrings of resource names, table names or paths that mark personal data."""
+    health_name_patterns: tuple[str, ...] = DEFAULT_HEALTH_NAME_PATTERNS
+    """Substrings that mark health data."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Effective configuration of one run."""
+
+    fail_on: Severity = Severity.LOW
+    """Lowest severity that makes the run fail (exit 1)."""
+    exclude: tuple[str, ...] = ()
+    """Glob patterns (relative paths or path components) never scanned."""
+    enable: tuple[str, ...] = ()
+    """If non-empty, only these rules run."""
+    disable: tuple[str, ...] = ()
+    """Rules that never run."""
+    severity: dict[str, Severity] = field(default_factory=dict)
+    """Per-rule severity overrides (applied before personal-data escalation)."""
+    personal_data: PersonalData = PersonalData()
+    """Personal-data recognition."""
+    generic_accounts: tuple[str, ...] = DEFAULT_GENERIC_ACCOUNTS
+    """Account names that are shared by nature (Dedalus employees shared accounts)."""
+    shared_account_patterns: tuple[str, ...] = DEFAULT_SHARED_ACCOUNT_PATTERNS
+    """Substrings of IAM user names that mark a shared/team account."""
+    max_expiry_days: int = 30
+    """Longest acceptable expiry of migration/export storage."""
+    plan_name: str = "migration-plan.yaml"
+    """File name of migration plans."""
+    plan_globs: tuple[str, ...] = DEFAULT_PLAN_GLOBS
+    """Where migration scripts live (they need a plan)."""
+    baseline: str | None = None
+    """Baseline file, relative to the scan root."""
+    timeout: int = 900
+    """Seconds an engine may run before it is killed and the scan fails."""
+    jobs: int = 0
+    """Engine parallelism (0: one per core)."""
+    source: str | None = None
+    """File the configuration came from, if any."""
+
+    def rule_enabled(self, rule_id: str) -> bool:
+        if rule_id in self.disable:
+            return False
+        return not self.enable or rule_id in self.enable
+
+    def as_analysis_options(self) -> dict[str, Any]:
+        """Plain options handed to wrapper analyses."""
+        return {
+            "generic_accounts": list(self.generic_accounts),
+            "shared_account_patterns": list(self.shared_account_patterns),
+            "plan_name": self.plan_name,
+            "plan_globs": list(self.plan_globs),
+            "max_expiry_days": self.max_expiry_days,
+        }
+
+
+def find_config_file(root: Path) -> Path | None:
+    """The first config file in `root`: .gdpr-guard.yaml, else a pyproject.toml with [tool.gdpr-guard]."""
+    for name in CONFIG_FILES:
+        if (root / name).is_file():
+            return root / name
+    pyproject = root / "pyproject.toml"
+    if pyproject.is_file() and "[tool.gdpr-guard" in pyproject.read_text(encoding="utf-8", errors="replace"):
+        return pyproject
+    return None
+
+
+def load(path: Path | None) -> Config:
+    """Configuration from `path` (None: defaults)."""
+    if path is None:
+        return Config()
+    if path.name == "pyproject.toml":
+        try:
+            with path.open("rb") as handle:
+                data = tomllib.load(handle).get("tool", {}).get("gdpr-guard", {})
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    else:
+        data = yamlio.load_file(path)
+        if data is None:
+            data = {}
+    return from_mapping(data, str(path))
+
+
+def from_mapping(data: Any, source: str) -> Config:
+    """Validate a mapping against the config schema and build a Config."""
+    validate(data, resources.schema("config.schema.json"), source)
+    personal = data.get("personal-data", {})
+    defaults = PersonalData()
+    plan = data.get("migration-plan", {})
+    return Config(
+        fail_on=Severity.parse(data.get("fail-on", "low")),
+        exclude=tuple(data.get("exclude", ())),
+        enable=tuple(data.get("enable", ())),
+        disable=tuple(data.get("disable", ())),
+        severity={k: Severity.parse(v) for k, v in data.get("severity", {}).items()},
+        personal_data=PersonalData(
+            tag_keys=_lower(personal.get("tag-keys", defaults.tag_keys)),
+            health_tag_values=_lower(personal.get("health-tag-values", defaults.health_tag_values)),
+            name_patterns=_lower(personal.get("name-patterns", defaults.name_patterns)),
+            health_name_patterns=_lower(personal.get("health-name-patterns", defaults.health_name_patterns)),
+        ),
+        generic_accounts=_lower(data.get("generic-accounts", DEFAULT_GENERIC_ACCOUNTS)),
+        shared_account_patterns=_lower(data.get("shared-account-patterns", DEFAULT_SHARED_ACCOUNT_PATTERNS)),
+        max_expiry_days=data.get("max-expiry-days", 30),
+        plan_name=plan.get("name", "migration-plan.yaml"),
+        plan_globs=tuple(plan.get("globs", DEFAULT_PLAN_GLOBS)),
+        baseline=data.get("baseline"),
+        timeout=data.get("timeout", 900),
+        jobs=data.get("jobs", 0),
+        source=source,
+    )
+
+
+def with_overrides(config: Config, **changes: Any) -> Config:
+    """A copy with the CLI's explicit values (None means: keep the file's or the default)."""
+    return replace(config, **{k: v for k, v in changes.items() if v is not None})
+
+
+def _lower(values: Any) -> tuple[str, ...]:
+    return tuple(str(v).lower() for v in values)

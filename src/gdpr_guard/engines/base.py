@@ -1,0 +1,97 @@
+"""Running an engine process: locate the binary, run it offline with a timeout, kill the whole tree."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from gdpr_guard.errors import EngineError
+
+STDERR_TAIL = 2000
+
+
+@dataclass(frozen=True)
+class Completed:
+    """A finished engine process."""
+
+    returncode: int
+    """Exit status."""
+    stdout: str
+    """Standard output (the engine's JSON)."""
+    stderr: str
+    """Standard error, for error messages."""
+    seconds: float
+    """Wall time."""
+
+
+def locate(engine: str) -> str:
+    """Path of an engine's executable.
+
+    `GDPR_GUARD_<ENGINE>` wins (tests and unusual installs); then the interpreter's own bin
+    directory, so the hook's virtualenv finds its engines without PATH; then PATH.
+    """
+    override = os.environ.get(f"GDPR_GUARD_{engine.upper()}")
+    if override is not None:
+        if shutil.which(override) is None:
+            raise EngineError(engine, f"not found at {override} (GDPR_GUARD_{engine.upper()})")
+        return override
+    bindir = Path(sys.executable).parent
+    found = shutil.which(engine, path=str(bindir)) or shutil.which(engine)
+    if found is None:
+        raise EngineError(engine, f"{engine} is not installed (looked in {bindir} and PATH); "
+                                  f"install gdpr-guard's dependencies: pip install gdpr-guard")
+    return found
+
+
+def run(engine: str, argv: Sequence[str], *, cwd: Path, env: Mapping[str, str], timeout: float) -> Completed:
+    """Run `argv`, killing its whole process group if it outlives `timeout` seconds."""
+    started = time.monotonic()
+    try:
+        process = subprocess.Popen(  # noqa: S603 - argv is built by us, never by a shell
+            list(argv), cwd=cwd, env=dict(env), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, start_new_session=True,
+        )
+    except OSError as exc:
+        raise EngineError(engine, f"cannot start {argv[0]}: {exc.strerror}") from None
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_group(process)
+        raise EngineError(engine, f"timed out after {timeout:g} s and was stopped") from None
+    finally:
+        if process.poll() is None:
+            _kill_group(process)
+    return Completed(
+        returncode=process.returncode,
+        stdout=stdout.decode("utf-8", "replace"),
+        stderr=stderr.decode("utf-8", "replace")[-STDERR_TAIL:],
+        seconds=time.monotonic() - started,
+    )
+
+
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    process.communicate()
+
+
+def offline_env(extra: Mapping[str, str]) -> dict[str, str]:
+    """The caller's environment plus the variables that keep an engine off the network."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BC_API_KEY", "SEMGREP_APP_TOKEN"))}
+    env.update(extra)
+    return env
+
+
+def last_line(text: str) -> str:
+    """The last non-empty line of an engine's stderr, for a one-line error."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return lines[-1][:300] if lines else "(no output)"

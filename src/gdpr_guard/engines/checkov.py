@@ -1,0 +1,166 @@
+"""checkov adapter: our custom Terraform policies only, offline, parse errors fail the scan."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from gdpr_guard import resources
+from gdpr_guard.catalog import Catalog, Rule
+from gdpr_guard.config import Config
+from gdpr_guard.engines import base
+from gdpr_guard.engines.common import Engine, EngineOutput, load_json, relative
+from gdpr_guard.errors import EngineError
+from gdpr_guard.finding import Location, RawFinding, ScanError
+from gdpr_guard.targets import SKIPPED_DIRS, Kind, Target
+
+NAME = "checkov"
+OFFLINE_ENV = {
+    "CKV_SKIP_PACKAGE_UPDATE_CHECK": "true",
+    "BC_SKIP_MAPPING": "TRUE",
+    # checkov skips hidden directories on its own; we decide what is scanned, so it must not.
+    "CKV_IGNORE_HIDDEN_DIRECTORIES": "false",
+    "CHECKOV_OUTPUT_CODE_LINE_LIMIT": "60",
+    "LOG_LEVEL": "ERROR",
+}
+
+
+def command(binary: str, rules: Sequence[Rule], *, directory: Path | None = None,
+            files: Sequence[Path] = (), skip: Sequence[str] = (), plan: bool = False) -> list[str]:
+    """The checkov command line for one run."""
+    argv = [binary, "-o", "json", "--skip-download",
+            "--external-checks-dir", str(resources.policies_dir() / "checkov"),
+            "-c", ",".join(r.engine_rule for r in rules),
+            "--framework", "terraform_plan" if plan else "terraform"]
+    if plan:
+        argv += ["--repo-root-for-plan-enrichment", str(directory)] if directory else []
+        for file in files:
+            argv += ["-f", str(file)]
+    else:
+        argv += ["-d", str(directory)]
+        for pattern in skip:
+            argv += ["--skip-path", pattern]
+    return argv
+
+
+def module_root(tf_dirs: Iterable[Path]) -> tuple[Path, list[str]]:
+    """One directory covering every Terraform target, and the paths under it to skip.
+
+    checkov mixes up results when given several `-d`, so it gets their common ancestor and a
+    `--skip-path` for every sibling that holds no target (a pre-commit run on a few staged files
+    must not scan the rest of the repository).
+    """
+    dirs = sorted({d.resolve() for d in tf_dirs})
+    common = Path(os.path.commonpath([str(d) for d in dirs]))
+    wanted = set(dirs)
+    on_the_way = {p for d in dirs for p in d.parents if p == common or common in p.parents}
+    skip: list[str] = []
+    for current in sorted(on_the_way - wanted):
+        try:
+            entries = sorted(current.iterdir())
+        except OSError:
+            continue
+        for entry in entries:
+            if entry in wanted or entry in on_the_way:
+                continue
+            if entry.is_dir() or entry.name.endswith((".tf", ".tf.json")):
+                skip.append(_exact(entry))
+    return common, skip
+
+
+def _exact(path: Path) -> str:
+    # checkov tests each --skip-path both as a regex searched in the absolute path and as a
+    # substring; an anchored absolute pattern only ever matches that one entry.
+    return "^" + re.escape(str(path)) + "$"
+
+
+def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, root: Path,
+         config: Config) -> EngineOutput:
+    """Scan Terraform directories and plan files; each is one checkov process."""
+    binary = base.locate(NAME)
+    env = base.offline_env(OFFLINE_ENV)
+    wanted = {t.rel for t in targets}
+    output = EngineOutput()
+    tf = [t for t in targets if t.kind is Kind.TERRAFORM]
+    plans = [t for t in targets if t.kind is Kind.TERRAFORM_PLAN]
+    runs: list[list[str]] = []
+    if tf:
+        directory, skip = module_root(t.path.parent for t in tf)
+        skip += ["/" + re.escape(name) + "$" for name in sorted(SKIPPED_DIRS)]
+        runs.append(command(binary, rules, directory=directory, skip=skip))
+    if plans:
+        runs.append(command(binary, rules, directory=root, files=[t.path for t in plans], plan=True))
+    for argv in runs:
+        completed = base.run(NAME, argv, cwd=root, env=env, timeout=config.timeout)
+        if completed.returncode not in (0, 1):
+            raise EngineError(NAME, f"exited with status {completed.returncode}: "
+                                    f"{base.last_line(completed.stderr)}", completed.stderr)
+        parsed = parse(completed.stdout, catalog, root)
+        output.version = parsed.version or output.version
+        output.findings += [f for f in parsed.findings if f.location.path in wanted]
+        output.errors += [e for e in parsed.errors if e.path is None or e.path in wanted]
+    return output
+
+
+def parse(stdout: str, catalog: Catalog, root: Path) -> EngineOutput:
+    """checkov's JSON (one report, a list of reports, or a bare summary) into raw findings."""
+    data = load_json(NAME, stdout)
+    reports = data if isinstance(data, list) else [data]
+    output = EngineOutput()
+    for report in reports:
+        if not isinstance(report, dict):
+            raise EngineError(NAME, "unexpected JSON: a report is not an object")
+        summary = report.get("summary", report)
+        if isinstance(summary, dict):
+            output.version = str(summary.get("checkov_version", output.version))
+        results = report.get("results")
+        if results is None:
+            if "passed" in report and "failed" in report:
+                continue  # checkov prints a bare summary when nothing was evaluated
+            raise EngineError(NAME, "unexpected JSON: no results and no summary")
+        if not isinstance(results, dict):
+            raise EngineError(NAME, "unexpected JSON: results is not an object")
+        for path in results.get("parsing_errors", []) or []:
+            rel = relative(path, root) or str(path)
+            output.errors.append(ScanError(NAME, f"{rel}: could not be parsed as Terraform", rel))
+        for item in results.get("failed_checks", []) or []:
+            finding = _finding(item, catalog, root)
+            if finding is not None:
+                output.findings.append(finding)
+    return output
+
+
+def _finding(item: dict[str, Any], catalog: Catalog, root: Path) -> RawFinding | None:
+    if not isinstance(item, dict):
+        raise EngineError(NAME, "unexpected JSON: a failed check is not an object")
+    rule = catalog.by_engine(NAME, str(item.get("check_id")))
+    if rule is None:
+        return None
+    path = item.get("file_abs_path") or item.get("file_path") or ""
+    rel = relative(path, root)
+    if rel is None:
+        return None
+    lines = item.get("file_line_range") or [1, 1]
+    try:
+        start, end = int(lines[0]), int(lines[1])
+    except (TypeError, ValueError, IndexError):
+        start = end = 1
+    code = item.get("code_block") or []
+    snippet = "".join(str(line[1]) for line in code if isinstance(line, list) and len(line) == 2)
+    tags = item.get("entity_tags") or {}
+    resource = str(item.get("resource") or "")
+    return RawFinding(
+        rule_id=rule.id,
+        location=Location(rel, max(start, 1), max(end, start, 1)),
+        engine=NAME,
+        resource=resource or None,
+        snippet=snippet.rstrip("\n"),
+        context=resource + "\n" + snippet,
+        tags=tuple(sorted((str(k), str(v)) for k, v in tags.items())) if isinstance(tags, dict) else (),
+    )
+
+
+ENGINE = Engine(name=NAME, kinds=frozenset({Kind.TERRAFORM, Kind.TERRAFORM_PLAN}), scan=scan)

@@ -1,0 +1,122 @@
+"""semgrep adapter: our rules on an explicit file list, offline; skipped files and errors fail the scan."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from gdpr_guard.catalog import Catalog, Rule
+from gdpr_guard.config import Config
+from gdpr_guard.engines import base
+from gdpr_guard.engines.common import Engine, EngineOutput, load_json, read_lines
+from gdpr_guard.errors import EngineError
+from gdpr_guard.finding import Location, RawFinding, ScanError
+from gdpr_guard.targets import Kind, Target
+
+NAME = "semgrep"
+MAX_TARGET_BYTES = 10_000_000
+OFFLINE_ENV = {
+    "SEMGREP_ENABLE_VERSION_CHECK": "0",
+    "SEMGREP_SEND_METRICS": "off",
+}
+
+
+def command(binary: str, policy_files: Sequence[Path], targets: Sequence[str], jobs: int) -> list[str]:
+    """The semgrep command line: our policy files, explicit targets, no ignore files of its own."""
+    argv = [binary, "scan", "--json", "--metrics=off", "--disable-version-check", "--no-rewrite-rule-ids",
+            "--no-git-ignore", "--max-target-bytes", str(MAX_TARGET_BYTES), "--timeout", "30",
+            "--jobs", str(jobs)]
+    for policy in policy_files:
+        argv += ["--config", str(policy)]
+    return argv + ["--", *targets]
+
+
+def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, root: Path,
+         config: Config) -> EngineOutput:
+    """One semgrep process over every script target."""
+    binary = base.locate(NAME)
+    policies = sorted({catalog.policy_path(r) for r in rules})
+    rels = [t.rel for t in targets]
+    jobs = config.jobs or max(os.cpu_count() or 1, 1)
+    completed = base.run(NAME, command(binary, policies, rels, jobs), cwd=root,
+                         env=base.offline_env(OFFLINE_ENV), timeout=config.timeout)
+    if completed.returncode not in (0, 1) and not completed.stdout.strip().startswith("{"):
+        raise EngineError(NAME, f"exited with status {completed.returncode}: "
+                                f"{base.last_line(completed.stderr)}", completed.stderr)
+    output = parse(completed.stdout, catalog, root, rels)
+    if completed.returncode not in (0, 1) and not output.errors:
+        raise EngineError(NAME, f"exited with status {completed.returncode}: "
+                                f"{base.last_line(completed.stderr)}", completed.stderr)
+    return output
+
+
+def parse(stdout: str, catalog: Catalog, root: Path, expected: Sequence[str] = ()) -> EngineOutput:
+    """semgrep's JSON into raw findings; errors and targets it did not scan become scan errors."""
+    data = load_json(NAME, stdout)
+    if not isinstance(data, dict) or not isinstance(data.get("results"), list):
+        raise EngineError(NAME, "unexpected JSON: no results list")
+    output = EngineOutput(version=str(data.get("version", "")))
+    for error in data.get("errors") or []:
+        output.errors.append(_error(error))
+    scanned = (data.get("paths") or {}).get("scanned")
+    if expected and isinstance(scanned, list):
+        seen = {Path(p).as_posix() for p in scanned}
+        for rel in expected:
+            if rel not in seen:
+                output.errors.append(ScanError(NAME, f"{rel}: semgrep did not scan this file", rel))
+    for item in data["results"]:
+        finding = _finding(item, catalog, root)
+        if finding is not None:
+            output.findings.append(finding)
+    return output
+
+
+def _error(error: Any) -> ScanError:
+    if not isinstance(error, dict):
+        return ScanError(NAME, "semgrep reported an error it could not describe")
+    path = error.get("path")
+    kind = str(error.get("type", "error"))
+    if isinstance(error.get("type"), list):
+        kind = str(error["type"][0])
+    message = str(error.get("message", "")).strip().splitlines()[0:1]
+    text = f"{path}: {kind}" if path else kind
+    if message:
+        text += f": {message[0][:200]}"
+    return ScanError(NAME, text, str(path) if path else None)
+
+
+def _finding(item: Any, catalog: Catalog, root: Path) -> RawFinding | None:
+    if not isinstance(item, dict):
+        raise EngineError(NAME, "unexpected JSON: a result is not an object")
+    rule = catalog.by_engine(NAME, str(item.get("check_id")))
+    if rule is None:
+        return None
+    try:
+        rel = Path(str(item["path"])).as_posix()
+        start, end = item["start"], item["end"]
+        location = Location(rel, int(start["line"]), int(end["line"]), int(start["col"]), int(end["col"]))
+        span = (int(start["offset"]), int(end["offset"]))
+    except (KeyError, TypeError, ValueError):
+        raise EngineError(NAME, "unexpected JSON: a result has no usable location") from None
+    snippet = read_lines(root, rel, location.start_line, location.end_line)
+    secrets: tuple[str, ...] = ()
+    if rule.region_is_secret:
+        matched = _matched_text(root / rel, span)
+        secrets = (matched,) if matched else ()
+    return RawFinding(rule_id=rule.id, location=location, engine=NAME, snippet=snippet,
+                      secrets=secrets, context=rel + "\n" + snippet)
+
+
+def _matched_text(path: Path, span: tuple[int, int]) -> str:
+    # semgrep's offsets count bytes; the focused region of a credential rule is the secret itself.
+    try:
+        with path.open("rb") as handle:
+            handle.seek(span[0])
+            return handle.read(max(span[1] - span[0], 0)).decode("utf-8", "replace").strip("'\"")
+    except OSError:
+        return ""
+
+
+ENGINE = Engine(name=NAME, kinds=frozenset({Kind.PYTHON, Kind.SHELL, Kind.SQL}), scan=scan)

@@ -1,0 +1,61 @@
+"""What reporters share: options, severity vocabularies, grouping by article and CNIL finding."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from gdpr_guard.catalog import Catalog
+from gdpr_guard.finding import Finding, ScanResult, Severity
+
+SECURITY_SEVERITY = {Severity.LOW: "3.0", Severity.MEDIUM: "5.5", Severity.HIGH: "8.0", Severity.CRITICAL: "9.5"}
+SARIF_LEVEL = {Severity.LOW: "note", Severity.MEDIUM: "warning", Severity.HIGH: "error", Severity.CRITICAL: "error"}
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """Choices that change what a report shows."""
+
+    fail_on: Severity = Severity.LOW
+    """Threshold, shown in summaries."""
+    include_suppressed: bool = True
+    """SARIF: keep suppressed results (with `suppressions`); GitHub users may prefer them left out."""
+
+
+def by_article(result: ScanResult, catalog: Catalog) -> dict[str, list[Finding]]:
+    """Active findings grouped by GDPR article label (`Art. 32(1)(a)`), in article order."""
+    groups: dict[str, list[Finding]] = defaultdict(list)
+    for finding in result.active:
+        rule = catalog.get(finding.rule_id)
+        for article in rule.gdpr if rule else ():
+            groups[article.label].append(finding)
+    return dict(sorted(groups.items(), key=lambda item: _article_key(item[0])))
+
+
+def by_cnil(result: ScanResult, catalog: Catalog) -> dict[str, list[Finding]]:
+    """Active findings grouped by CNIL finding id."""
+    groups: dict[str, list[Finding]] = defaultdict(list)
+    for finding in result.active:
+        rule = catalog.get(finding.rule_id)
+        for cnil in rule.cnil if rule else ():
+            groups[cnil.id].append(finding)
+    return dict(sorted(groups.items()))
+
+
+def _article_key(label: str) -> tuple[int, str]:
+    number = label.removeprefix("Art. ").split("(", 1)[0]
+    return (int(number) if number.isdigit() else 999, label)
+
+
+def severity_counts(findings: tuple[Finding, ...] | list[Finding]) -> dict[str, int]:
+    """Counts per severity name, highest first, zeros included."""
+    counts = {str(s): 0 for s in sorted(Severity, reverse=True)}
+    for finding in findings:
+        counts[str(finding.severity)] += 1
+    return counts
+
+
+def where(finding: Finding) -> str:
+    """`path:line` or `path:line (resource)`."""
+    text = f"{finding.location.path}:{finding.location.start_line}"
+    return f"{text} ({finding.resource})" if finding.resource else text

@@ -1,0 +1,164 @@
+"""Orchestration: targets -> engines and analyses (concurrently) -> catalog mapping -> sorted result."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from gdpr_guard import masking, personal_data
+from gdpr_guard.catalog import Catalog, Rule
+from gdpr_guard.config import Config
+from gdpr_guard.engines import ENGINES
+from gdpr_guard.engines.common import EngineOutput
+from gdpr_guard.errors import CatalogError, EngineError, GdprGuardError
+from gdpr_guard.finding import Finding, RawFinding, ScanError, ScanResult, Severity
+from gdpr_guard.fingerprint import assign
+from gdpr_guard.targets import Target, discover
+
+MAX_TARGET_BYTES = 10_000_000
+Analysis = Callable[[list[Target], dict[str, Any]], list[RawFinding]]
+
+
+def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: Catalog) -> ScanResult:
+    """Scan `paths` (files or directories under `root`) and return the sorted, masked result."""
+    root = root.resolve()
+    targets = discover(paths, root, config.exclude)
+    errors = [e for t in targets if (e := _unreadable(t)) is not None]
+    broken = {e.path for e in errors}
+    targets = [t for t in targets if t.rel not in broken]
+    rules = [r for r in catalog.rules.values() if config.rule_enabled(r.id)]
+    outputs, engine_errors, versions = _run_all(targets, rules, catalog, root, config)
+    errors += engine_errors
+    findings: list[Finding] = []
+    for raw in (f for out in outputs for f in out.findings):
+        finding = _map(raw, catalog, config)
+        if finding is not None:
+            findings.append(finding)
+    findings.sort(key=_order)
+    fingerprinted = [_with_fingerprint(f, fp) for f, fp in assign(findings)]
+    errors = sorted({_masked_error(e) for e in errors}, key=lambda e: (e.path or "", e.source, e.message))
+    counts: dict[str, int] = {}
+    for target in targets:
+        counts[target.kind.value] = counts.get(target.kind.value, 0) + 1
+    return ScanResult(root=str(root), findings=tuple(fingerprinted), errors=tuple(errors),
+                      targets=dict(sorted(counts.items())), engines=dict(sorted(versions.items())))
+
+
+def _run_all(targets: list[Target], rules: list[Rule], catalog: Catalog, root: Path,
+             config: Config) -> tuple[list[EngineOutput], list[ScanError], dict[str, str]]:
+    jobs: dict[str, Callable[[], EngineOutput]] = {}
+    for name, engine in ENGINES.items():
+        engine_rules = [r for r in rules if r.engine == name]
+        engine_targets = [t for t in targets if t.kind in engine.kinds]
+        if engine_rules and engine_targets:
+            jobs[name] = _bind(engine.scan, engine_targets, engine_rules, catalog, root, config)
+    for rule in (r for r in rules if r.engine == "gdpr-guard"):
+        jobs[rule.engine_rule] = _bind_analysis(_analysis(rule), targets, config)
+    outputs: list[EngineOutput] = []
+    errors: list[ScanError] = []
+    versions: dict[str, str] = {}
+    if not jobs:
+        return outputs, errors, versions
+    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+        futures = {name: pool.submit(job) for name, job in sorted(jobs.items())}
+        for name, future in futures.items():
+            try:
+                output = future.result()
+            except EngineError as exc:
+                errors.append(ScanError(exc.engine, str(exc)))
+                continue
+            except GdprGuardError as exc:
+                errors.append(ScanError(name, f"{name}: {exc}"))
+                continue
+            outputs.append(output)
+            errors += output.errors
+            if name in ENGINES and output.version:
+                versions[name] = output.version
+    return outputs, errors, versions
+
+
+def _bind(scan: Any, *args: Any) -> Callable[[], EngineOutput]:
+    return lambda: scan(*args)
+
+
+def _bind_analysis(analysis: Analysis, targets: list[Target], config: Config) -> Callable[[], EngineOutput]:
+    def run() -> EngineOutput:
+        try:
+            return EngineOutput(findings=list(analysis(targets, config.as_analysis_options())))
+        except GdprGuardError:
+            raise
+        except Exception as exc:  # an analysis bug must fail the scan, never pass it silently
+            raise EngineError("gdpr-guard", f"analysis failed: {type(exc).__name__}: {exc}") from exc
+    return run
+
+
+def _analysis(rule: Rule) -> Analysis:
+    module_name = "gdpr_guard." + rule.policy.removesuffix(".py").replace("/", ".")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise CatalogError(f"rule {rule.id}: analysis module {module_name} not found ({exc})") from None
+    analyse: Analysis = module.analyse
+    return analyse
+
+
+def _map(raw: RawFinding, catalog: Catalog, config: Config) -> Finding | None:
+    rule = catalog.get(raw.rule_id)
+    if rule is None or not config.rule_enabled(rule.id):
+        return None
+    data = personal_data.classify(raw, config.personal_data)
+    if rule.personal_data == "only" and data is None:
+        return None
+    severity = config.severity.get(rule.id, rule.severity)
+    if data is not None and rule.personal_data in ("escalate", "only"):
+        if data.category == "health":
+            severity = Severity.CRITICAL
+        elif rule.personal_data == "escalate":
+            severity = severity.raised()
+    message = rule.message.replace("{resource}", raw.resource or "this resource")
+    if raw.detail:
+        message += " " + raw.detail
+    secrets = raw.secrets
+    return Finding(
+        rule_id=rule.id,
+        location=raw.location,
+        severity=severity,
+        message=masking.mask(message, secrets),
+        engine=raw.engine,
+        resource=raw.resource,
+        snippet=masking.mask(raw.snippet, secrets),
+        related=tuple(sorted(set(raw.related))),
+        data_category=data.category if data else None,
+        data_reason=data.reason if data else None,
+    )
+
+
+def _order(finding: Finding) -> tuple[Any, ...]:
+    loc = finding.location
+    return (loc.path, loc.start_line, loc.start_column or 0, finding.rule_id, finding.resource or "",
+            loc.end_line, finding.snippet)
+
+
+def _with_fingerprint(finding: Finding, fingerprint: str) -> Finding:
+    return replace(finding, fingerprint=fingerprint)
+
+
+def _masked_error(error: ScanError) -> ScanError:
+    return ScanError(error.source, masking.mask(error.message), error.path)
+
+
+def _unreadable(target: Target) -> ScanError | None:
+    try:
+        size = target.path.stat().st_size
+        with target.path.open("rb") as handle:
+            handle.read(1)
+    except OSError as exc:
+        return ScanError("gdpr-guard", f"{target.rel}: cannot read ({exc.strerror})", target.rel)
+    if size > MAX_TARGET_BYTES:
+        return ScanError("gdpr-guard", f"{target.rel}: larger than {MAX_TARGET_BYTES} bytes, not scanned",
+                         target.rel)
+    return None
