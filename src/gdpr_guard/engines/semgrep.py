@@ -42,14 +42,17 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
     jobs = config.jobs or max(os.cpu_count() or 1, 1)
     completed = base.run(NAME, command(binary, policies, rels, jobs), cwd=root,
                          env=base.offline_env(OFFLINE_ENV), timeout=config.timeout)
-    if completed.returncode not in (0, 1) and not completed.stdout.strip().startswith("{"):
-        raise EngineError(NAME, f"exited with status {completed.returncode}: "
-                                f"{base.last_line(completed.stderr)}", completed.stderr)
-    output = parse(completed.stdout, catalog, root, rels)
-    if completed.returncode not in (0, 1) and not output.errors:
-        raise EngineError(NAME, f"exited with status {completed.returncode}: "
-                                f"{base.last_line(completed.stderr)}", completed.stderr)
-    return output
+    if completed.returncode not in (0, 1):
+        # semgrep exits 2 when a target has errors but still reports them in JSON; anything else is a crash.
+        try:
+            output = parse(completed.stdout, catalog, root, rels)
+        except EngineError:
+            output = EngineOutput()
+        if not output.errors:
+            raise EngineError(NAME, f"exited with status {completed.returncode}: "
+                                    f"{base.last_line(completed.stderr)}", completed.stderr)
+        return output
+    return parse(completed.stdout, catalog, root, rels)
 
 
 def parse(stdout: str, catalog: Catalog, root: Path, expected: Sequence[str] = ()) -> EngineOutput:

@@ -1,0 +1,131 @@
+"""Meta-tests: catalog, policies, fixtures and docs move together."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO, annotations, script_fixture_files, terraform_fixture_dirs
+from gdpr_guard import catalog as catalog_module
+from gdpr_guard import explain
+from gdpr_guard.catalog import Catalog
+from gdpr_guard.errors import CatalogError
+
+POLICIES = REPO / "policies"
+
+
+def policy_files() -> set[str]:
+    files = {p.relative_to(POLICIES).as_posix() for p in (POLICIES / "checkov").rglob("*")
+             if p.suffix in (".yaml", ".py") and p.name != "__init__.py"}
+    files |= {p.relative_to(POLICIES).as_posix() for p in (POLICIES / "semgrep").rglob("*.yaml")}
+    return files
+
+
+def test_every_policy_has_exactly_one_entry_and_vice_versa(catalog: Catalog) -> None:
+    referenced = [r.policy for r in catalog.rules.values() if r.engine != "gdpr-guard"]
+    assert len(referenced) == len(set(referenced)), "two rules share a policy file"
+    assert set(referenced) == policy_files()
+
+
+def test_policy_ids_match_catalog(catalog: Catalog) -> None:
+    for rule in catalog.rules.values():
+        path = catalog.policy_path(rule)
+        assert path.is_file(), rule.id
+        if rule.engine == "semgrep":
+            rules = yaml.safe_load(path.read_text(encoding="utf-8"))["rules"]
+            assert [r["id"] for r in rules] == [rule.engine_rule == rule.id and rule.id], rule.id
+        elif rule.engine == "checkov" and path.suffix == ".yaml":
+            metadata = yaml.safe_load(path.read_text(encoding="utf-8"))["metadata"]
+            assert metadata["id"] == rule.engine_rule, rule.id
+            assert metadata["name"].startswith(f"{rule.id}: "), rule.id
+        elif rule.engine == "checkov":
+            source = path.read_text(encoding="utf-8")
+            assert f'"{rule.engine_rule}"' in source and f"{rule.id}: " in source, rule.id
+
+
+def test_semgrep_sql_rules_are_limited_to_sql_files(catalog: Catalog) -> None:
+    for rule in catalog.for_engine("semgrep"):
+        spec = yaml.safe_load(catalog.policy_path(rule).read_text(encoding="utf-8"))["rules"][0]
+        if "generic" in spec["languages"] or "regex" in spec["languages"]:
+            assert spec.get("paths", {}).get("include"), f"{rule.id} would run on every file"
+
+
+def test_every_entry_has_legal_mapping_and_remediation(catalog: Catalog) -> None:
+    for rule in catalog.rules.values():
+        assert rule.gdpr and rule.cnil and rule.remediation and rule.rationale, rule.id
+        assert any(c.decision for c in rule.cnil), rule.id
+
+
+def test_every_checkov_rule_has_pass_and_fail_fixtures(catalog: Catalog) -> None:
+    fails: set[str] = set()
+    passes: set[str] = set()
+    for directory in terraform_fixture_dirs():
+        data = yaml.safe_load((directory / "expected.yaml").read_text(encoding="utf-8")) or {}
+        for rule, entry in data.items():
+            assert rule in catalog.rules, f"{directory.name}: unknown rule {rule}"
+            fails |= {rule} if entry.get("fail") else set()
+            passes |= {rule} if entry.get("pass") else set()
+    wanted = {r.id for r in catalog.for_engine("checkov")}
+    assert wanted - fails == set(), "checkov rules without a failing fixture"
+    assert wanted - passes == set(), "checkov rules without a passing fixture"
+
+
+def test_every_semgrep_rule_has_positive_and_negative_fixtures(catalog: Catalog) -> None:
+    positive: set[str] = set()
+    negative: set[str] = set()
+    for path in script_fixture_files():
+        found = annotations(path)
+        positive |= {rule for rule, _ in found["ruleid"]}
+        negative |= {rule for rule, _ in found["ok"]}
+    wanted = {r.id for r in catalog.for_engine("semgrep")}
+    assert wanted - positive == set(), "semgrep rules without a ruleid fixture"
+    assert wanted - negative == set(), "semgrep rules without an ok fixture"
+    assert positive | negative <= set(catalog.rules), "fixtures name unknown rules"
+
+
+def test_every_analysis_has_its_own_test(catalog: Catalog) -> None:
+    for rule in catalog.for_engine("gdpr-guard"):
+        module = Path(rule.policy).stem
+        assert (REPO / "tests" / f"test_analysis_{module}.py").is_file(), rule.id
+
+
+def test_docs_rules_md_is_current(catalog: Catalog) -> None:
+    committed = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == explain.rules_document(catalog), "run: python -m gdpr_guard.docs > docs/rules.md"
+
+
+def _raw() -> dict:
+    return yaml.safe_load((POLICIES / "catalog.yaml").read_text(encoding="utf-8"))
+
+
+def test_schema_errors_are_all_reported_by_path() -> None:
+    data = copy.deepcopy(_raw())
+    data["rules"][0]["severity"] = "urgent"
+    del data["rules"][1]["remediation"]
+    data["rules"][2]["gdpr"] = []
+    with pytest.raises(CatalogError) as info:
+        Catalog(data, "catalog.yaml")
+    message = str(info.value)
+    assert "3 schema error(s)" in message
+    assert "rules/0/severity: 'urgent' is not one of" in message
+    assert "rules/1: 'remediation' is a required property" in message
+    assert "rules/2/gdpr: [] should be non-empty" in message
+
+
+def test_unknown_cnil_finding_and_duplicate_ids_are_refused() -> None:
+    data = copy.deepcopy(_raw())
+    data["rules"][0]["cnil"] = ["DED-9z"]
+    with pytest.raises(CatalogError, match="unknown CNIL finding DED-9z"):
+        Catalog(data, "catalog.yaml")
+    data = copy.deepcopy(_raw())
+    data["rules"].append(copy.deepcopy(data["rules"][0]))
+    with pytest.raises(CatalogError, match="defined twice"):
+        Catalog(data, "catalog.yaml")
+
+
+def test_shipped_catalog_loads() -> None:
+    loaded = catalog_module.load()
+    assert {"GG-ENC-001", "GG-CRED-101", "GG-DEL-101"} <= set(loaded.rules)

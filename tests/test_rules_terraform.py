@@ -1,0 +1,44 @@
+"""Every checkov policy, proven by real checkov on its pass_/fail_ fixtures (exact sets)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO, terraform_fixture_dirs
+from gdpr_guard.finding import ScanResult
+
+DIRS = terraform_fixture_dirs()
+
+
+def expected_failures(directory: Path) -> set[tuple[str, str]]:
+    data = yaml.safe_load((directory / "expected.yaml").read_text(encoding="utf-8")) or {}
+    return {(rule, resource) for rule, entry in data.items() for resource in entry.get("fail", [])}
+
+
+def test_fixture_scan_has_no_errors(fixtures_scan: ScanResult) -> None:
+    assert fixtures_scan.errors == ()
+
+
+@pytest.mark.parametrize("directory", DIRS, ids=[d.relative_to(REPO / "tests/fixtures/terraform").as_posix() for d in DIRS])
+def test_terraform_fixture_exact(directory: Path, fixtures_scan: ScanResult) -> None:
+    prefix = directory.relative_to(REPO).as_posix() + "/"
+    found = {(f.rule_id, f.resource) for f in fixtures_scan.findings if f.location.path.startswith(prefix)
+             and not any(f.location.path.startswith(d.relative_to(REPO).as_posix() + "/")
+                         for d in DIRS if d != directory and directory in d.parents)}
+    assert found == expected_failures(directory)
+
+
+@pytest.mark.parametrize("directory", DIRS, ids=[d.name for d in DIRS])
+def test_fixture_resources_follow_naming(directory: Path) -> None:
+    data = yaml.safe_load((directory / "expected.yaml").read_text(encoding="utf-8")) or {}
+    text = "\n".join(p.read_text(encoding="utf-8") for p in directory.rglob("*.tf"))
+    for rule, entry in data.items():
+        for resource in entry.get("fail", []):
+            assert resource.split(".")[-1].startswith("fail_"), (rule, resource)
+        for resource in entry.get("pass", []):
+            assert resource.split(".")[-1].startswith("pass_"), (rule, resource)
+        for resource in entry.get("fail", []) + entry.get("pass", []):
+            assert f'"{resource.split(".")[-1]}"' in text, f"{resource} is not defined in {directory.name}"
