@@ -1,0 +1,72 @@
+"""The bundled example: the exact findings of lab-migration, none in its fixed twin, golden reports.
+
+Golden files are refreshed only on purpose: GDPR_GUARD_UPDATE_GOLDEN=1 python -m pytest tests/test_example.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+GOLDEN = REPO / "tests" / "golden"
+UPDATE = os.environ.get("GDPR_GUARD_UPDATE_GOLDEN") == "1"
+
+
+def _scan(example: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "gdpr_guard", "scan", f"examples/{example}", *extra],
+                          cwd=REPO, capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="module")
+def example_reports(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, dict[str, str]]:
+    out = tmp_path_factory.mktemp("example")
+    run = _scan("lab-migration", "--format", "json", "--sarif-file", str(out / "r.sarif"),
+                "--markdown-file", str(out / "r.md"))
+    return run.returncode, {"json": run.stdout, "sarif": (out / "r.sarif").read_text(),
+                            "markdown": (out / "r.md").read_text(), "stderr": run.stderr}
+
+
+def _golden(name: str, actual: str) -> str:
+    path = GOLDEN / name
+    if UPDATE:
+        path.write_text(actual, encoding="utf-8")
+    return path.read_text(encoding="utf-8")
+
+
+def test_example_exact_findings(example_reports: tuple[int, dict[str, str]]) -> None:
+    code, reports = example_reports
+    assert code == 1, reports["stderr"]
+    data = json.loads(reports["json"])
+    assert data["errors"] == []
+    found = sorted(f"{f['rule_id']} {f['location']['path']}:{f['location']['start_line']}"
+                   + (f" {f['resource']}" if f["resource"] else "") for f in data["findings"])
+    expected = _golden("lab-migration.findings.txt", "\n".join(found) + "\n").splitlines()
+    assert found == expected
+    families = {f["rule_id"].split("-")[1] for f in data["findings"]}
+    assert families >= {"ENC", "DEL", "CRED"}
+    for finding in data["findings"]:
+        assert finding["gdpr"] and finding["cnil"], finding["rule_id"]
+
+
+def test_example_golden_sarif_and_markdown(example_reports: tuple[int, dict[str, str]]) -> None:
+    _, reports = example_reports
+    sarif = json.loads(reports["sarif"])
+    sarif["runs"][0]["properties"]["engines"] = {}  # engine versions vary between installs
+    normalised = json.dumps(sarif, indent=2, ensure_ascii=False) + "\n"
+    assert normalised == _golden("lab-migration.sarif", normalised)
+    assert reports["markdown"] == _golden("lab-migration.md", reports["markdown"])
+
+
+def test_fixed_example_is_clean() -> None:
+    run = _scan("lab-migration-fixed", "--format", "json")
+    assert run.returncode == 0, run.stdout + run.stderr
+    data = json.loads(run.stdout)
+    assert data["findings"] == [] and data["errors"] == []
+    assert data["summary"]["targets"].get("terraform", 0) > 0
