@@ -1,0 +1,53 @@
+"""GG-MIG-201..204: migration scripts checked against their migration plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gdpr_guard.analyses import ANALYSES, migration_plans
+from gdpr_guard.targets import discover
+
+FIXTURES = Path(__file__).parent / "fixtures" / "analyses" / "migration_plans"
+
+
+def _findings(sub: str, config: dict | None = None) -> set[tuple[str, str, int]]:
+    root = FIXTURES.resolve()
+    targets = discover([root / sub], root)
+    return {(f.rule_id, f.location.path, f.location.start_line)
+            for f in migration_plans.analyse(targets, config or {})}
+
+
+def test_scripts_without_plan() -> None:
+    assert _findings("no_plan") == {("GG-MIG-201", "no_plan/migrations/V1__copy_results.sql", 1)}
+
+
+def test_invalid_plan_reports_schema_errors_by_path() -> None:
+    root = FIXTURES.resolve()
+    findings = migration_plans.analyse(discover([root / "invalid_plan"], root), {})
+    assert {(f.rule_id, f.location.path, f.location.start_line) for f in findings} == {
+        ("GG-MIG-201", "invalid_plan/migrations/migration-plan.yaml", 1)}
+    detail = findings[0].detail
+    for path in ("$: 'owner' is a required property", "$.data.fields[0].columns", "$.deletion.source",
+                 "$.encryption.in_transit"):
+        assert path in detail
+
+
+def test_broken_promises() -> None:
+    assert _findings("broken_promises") == {
+        ("GG-MIG-202", "broken_promises/migration/migration-plan.yaml", 20),
+        ("GG-MIG-203", "broken_promises/migration/extract.py", 6),
+        ("GG-MIG-203", "broken_promises/migration/extract.py", 8),
+        ("GG-MIG-204", "broken_promises/migration/migration-plan.yaml", 17),
+    }
+
+
+def test_good_plan_is_clean() -> None:
+    assert _findings("good") == set()
+
+
+def test_globs_are_configurable() -> None:
+    assert _findings("no_plan", {"plan_globs": ["etl/**"]}) == set()
+
+
+def test_registered() -> None:
+    assert ANALYSES["migration_plans"] is migration_plans.analyse
