@@ -42,10 +42,21 @@ def build_parser() -> argparse.ArgumentParser:
                                                     "(default: the current directory)")
     scan.add_argument("--timeout", type=int, metavar="SECONDS", help="per-engine timeout (default 900)")
     scan.add_argument("--jobs", type=int, metavar="N", help="engine parallelism (default: cores)")
+    scan.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline")
+    scan.add_argument("--diff-base", metavar="REF",
+                      help="report only findings on lines changed since REF (git merge base with HEAD)")
     scan.add_argument("--no-suppressed-in-sarif", action="store_true",
                       help="leave suppressed results out of SARIF")
     scan.add_argument("--validate", action="store_true",
                       help="validate the SARIF produced against the official 2.1.0 schema (exit 2 if invalid)")
+
+    baseline = sub.add_parser("baseline", help="record today's findings so later scans report only new ones")
+    baseline_sub = baseline.add_subparsers(dest="baseline_command", required=True, metavar="ACTION")
+    create = baseline_sub.add_parser("create", help="scan and write the baseline")
+    create.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    create.add_argument("--output", "-o", metavar="FILE", default=".gdpr-guard-baseline.json")
+    create.add_argument("--config", metavar="FILE")
+    create.add_argument("--root", metavar="DIR")
 
     sub.add_parser("rules", help="list the rules of the catalog")
     explain = sub.add_parser("explain", help="show a rule's full catalog entry")
@@ -64,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "scan":
             return _scan(args)
+        if args.command == "baseline":
+            return _baseline_create(args)
         if args.command == "rules":
             return _rules()
         if args.command == "explain":
@@ -116,7 +129,8 @@ def _scan(args: argparse.Namespace) -> int:
     cfg = config.with_overrides(
         _load_config(root, args.config),
         fail_on=Severity.parse(args.fail_on) if args.fail_on else None,
-        timeout=args.timeout, jobs=args.jobs,
+        timeout=args.timeout, jobs=args.jobs, diff_base=args.diff_base,
+        baseline=str(Path(args.baseline).resolve()) if args.baseline else None,
     )
     cat = catalog.load()
     result = scan.run_scan(args.paths, root, cfg, cat)
@@ -154,6 +168,21 @@ def _write(path: str, text: str) -> None:
     if target.parent and not target.parent.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
+
+
+def _baseline_create(args: argparse.Namespace) -> int:
+    from gdpr_guard import baseline, catalog, scan
+
+    root = _scan_root(args)
+    result = scan.run_scan(args.paths, root, _load_config(root, args.config), catalog.load())
+    if result.errors:
+        for error in result.errors:
+            _error(error.message)
+        _error("baseline not written: the scan is incomplete")
+        return EXIT_SCAN_ERROR
+    _write(args.output, baseline.render(result))
+    sys.stdout.write(f"gdpr-guard: baseline of {len(result.active)} finding(s) written to {args.output}\n")
+    return EXIT_OK
 
 
 def _rules() -> int:

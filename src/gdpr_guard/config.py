@@ -72,7 +72,9 @@ class Config:
     plan_globs: tuple[str, ...] = DEFAULT_PLAN_GLOBS
     """Where migration scripts live (they need a plan)."""
     baseline: str | None = None
-    """Baseline file, relative to the scan root."""
+    """Baseline file (relative to the scan root unless absolute)."""
+    diff_base: str | None = None
+    """Git ref: report only findings on lines changed since its merge base with HEAD."""
     timeout: int = 900
     """Seconds an engine may run before it is killed and the scan fails."""
     jobs: int = 0

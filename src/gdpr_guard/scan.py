@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -9,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from gdpr_guard import masking, personal_data
+from gdpr_guard import baseline, diffscope, masking, personal_data, suppressions
 from gdpr_guard.catalog import Catalog, Rule
 from gdpr_guard.config import Config
 from gdpr_guard.engines import ENGINES
@@ -23,8 +24,12 @@ MAX_TARGET_BYTES = 10_000_000
 Analysis = Callable[[list[Target], dict[str, Any]], list[RawFinding]]
 
 
-def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: Catalog) -> ScanResult:
-    """Scan `paths` (files or directories under `root`) and return the sorted, masked result."""
+def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: Catalog,
+             today: dt.date | None = None) -> ScanResult:
+    """Scan `paths` (files or directories under `root`) and return the sorted, masked result.
+
+    `today` decides which inline suppressions have expired (default: the current date).
+    """
     root = root.resolve()
     targets = discover(paths, root, config.exclude)
     errors = [e for t in targets if (e := _unreadable(t)) is not None]
@@ -40,12 +45,24 @@ def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: C
             findings.append(finding)
     findings.sort(key=_order)
     fingerprinted = [_with_fingerprint(f, fp) for f, fp in assign(findings)]
+    fingerprinted, notices = suppressions.apply(fingerprinted, root, today or dt.date.today())
+    if config.baseline:
+        path = Path(config.baseline) if Path(config.baseline).is_absolute() else root / config.baseline
+        fingerprinted = baseline.apply(fingerprinted, baseline.load(path), config.baseline)
+    if config.diff_base:
+        changed = diffscope.changed_lines(root, config.diff_base)
+        kept = diffscope.keep_changed(fingerprinted, changed)
+        if len(kept) < len(fingerprinted):
+            notices.append(f"{len(fingerprinted) - len(kept)} finding(s) on lines not changed since "
+                           f"{config.diff_base} are not reported (--diff-base)")
+        fingerprinted = kept
     errors = sorted({_masked_error(e) for e in errors}, key=lambda e: (e.path or "", e.source, e.message))
     counts: dict[str, int] = {}
     for target in targets:
         counts[target.kind.value] = counts.get(target.kind.value, 0) + 1
     return ScanResult(root=str(root), findings=tuple(fingerprinted), errors=tuple(errors),
-                      targets=dict(sorted(counts.items())), engines=dict(sorted(versions.items())))
+                      notices=tuple(notices), targets=dict(sorted(counts.items())),
+                      engines=dict(sorted(versions.items())))
 
 
 def _run_all(targets: list[Target], rules: list[Rule], catalog: Catalog, root: Path,
