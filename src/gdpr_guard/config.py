@@ -22,8 +22,10 @@ DEFAULT_TAG_KEYS = ("data_classification", "data-classification", "dataclassific
                     "personal_data", "personal-data", "gdpr", "pii", "hds", "data_category")
 DEFAULT_HEALTH_VALUES = ("health", "medical", "hds", "genetic", "special", "special_category",
                          "special-category", "art9", "phi", "patient")
-DEFAULT_NAME_PATTERNS = ("patient", "medical", "health", "lab", "hds", "customer", "client", "pii",
-                         "personal", "gdpr", "nir", "employee", "user_data", "member")
+# Substrings that mark personal data in resource names, table names and paths. Words that are also
+# code vocabulary (client, user_data, gdpr) would escalate findings that hold no personal data.
+DEFAULT_NAME_PATTERNS = ("patient", "medical", "health", "lab", "hds", "customer", "pii", "personal",
+                         "nir", "employee", "citizen", "subscriber")
 DEFAULT_HEALTH_NAME_PATTERNS = ("patient", "medical", "health", "hds", "genetic", "diagnos", "clinic",
                                 "lab_result", "lab-result", "labresult", "biolog")
 DEFAULT_GENERIC_ACCOUNTS = ("admin", "administrator", "root", "postgres", "sa", "shared", "team")
