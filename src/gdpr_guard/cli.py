@@ -64,6 +64,22 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="validate the catalog, the configuration and SARIF files")
     validate.add_argument("--config", metavar="FILE")
     validate.add_argument("--sarif", nargs="*", default=[], metavar="FILE", help="SARIF files to check")
+    validate.add_argument("files", nargs="*", default=[], metavar="PATH",
+                          help="migration plans (migration-plan.yaml, or directories holding them) and "
+                               "configuration files (.gdpr-guard.yaml, pyproject.toml) to check")
+
+    review = sub.add_parser("review", help="review a Terraform plan: findings on the resources it creates or "
+                                           "updates, and destroyed resources that held personal data")
+    review.add_argument("--plan", required=True, metavar="FILE", help="`terraform show -json` output")
+    review.add_argument("--root", metavar="DIR", help="repository root holding the .tf files (default: the "
+                                                      "current directory); findings point at their .tf line")
+    review.add_argument("--format", "-f", choices=("markdown", "json"), default="markdown")
+    review.add_argument("--output", "-o", metavar="FILE", help="write the review to FILE")
+    review.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that fails the run (default low)")
+    review.add_argument("--exit-zero", action="store_true",
+                        help="exit 0 even with findings (scan errors still exit 3)")
+    review.add_argument("--config", metavar="FILE")
+    review.add_argument("--timeout", type=int, metavar="SECONDS", help="per-engine timeout (default 900)")
     return parser
 
 
@@ -83,6 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _explain(args.rule_id)
         if args.command == "validate":
             return _validate(args)
+        if args.command == "review":
+            return _review(args)
     except (UsageError, ConfigError) as exc:
         _error(str(exc))
         return EXIT_USAGE
@@ -214,7 +232,7 @@ def _validate(args: argparse.Namespace) -> int:
 
     cat = catalog.load()
     _load_config(Path.cwd(), args.config)
-    status = EXIT_OK
+    status = _validate_files(args.files)
     for path in args.sarif:
         problems = sarif_validate.problems(Path(path).read_text(encoding="utf-8"))
         for problem in problems:
@@ -223,3 +241,51 @@ def _validate(args: argparse.Namespace) -> int:
     if status == EXIT_OK:
         sys.stdout.write(f"gdpr-guard: catalog ({len(cat.rules)} rules) and configuration are valid\n")
     return status
+
+
+def _validate_files(paths: Sequence[str]) -> int:
+    """Configuration files and migration plans given to `validate` (the pre-commit hook passes them)."""
+    from gdpr_guard import config, migration_plan
+    from gdpr_guard.errors import ConfigError
+
+    status = EXIT_OK
+    plans = []
+    for name in paths:
+        path = Path(name)
+        if path.name in config.CONFIG_FILES or path.name == "pyproject.toml":
+            try:
+                config.load(path)
+            except ConfigError as exc:
+                _error(str(exc))
+                status = EXIT_USAGE
+        else:
+            plans.append(path)
+    for problem in migration_plan.check(plans) if plans else []:
+        _error(problem)
+        status = EXIT_USAGE
+    if plans and status == EXIT_OK:
+        sys.stdout.write(f"gdpr-guard: {len(plans)} migration plan path(s) valid\n")
+    return status
+
+
+def _review(args: argparse.Namespace) -> int:
+    from gdpr_guard import catalog, config, plan_review
+    from gdpr_guard.finding import Severity
+
+    root = Path(args.root).resolve() if args.root else Path.cwd().resolve()
+    cfg = config.with_overrides(_load_config(root, args.config),
+                                fail_on=Severity.parse(args.fail_on) if args.fail_on else None,
+                                timeout=args.timeout)
+    cat = catalog.load()
+    review = plan_review.review(args.plan, root, cfg, cat)
+    render = plan_review.to_json if args.format == "json" else plan_review.markdown
+    text = render(review, cat, cfg.fail_on)
+    if args.output:
+        _write(args.output, text)
+    else:
+        sys.stdout.write(text)
+    if review.result.errors:
+        for error in review.result.errors:
+            _error(error.message)
+        return EXIT_SCAN_ERROR
+    return EXIT_FINDINGS if plan_review.failing(review, cfg.fail_on) and not args.exit_zero else EXIT_OK

@@ -86,23 +86,37 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
     output = EngineOutput()
     tf = [t for t in targets if t.kind is Kind.TERRAFORM]
     plans = [t for t in targets if t.kind is Kind.TERRAFORM_PLAN]
-    runs: list[list[str]] = []
+    runs: list[tuple[list[str], bool]] = []
     if tf:
         directory, skip = module_root(t.path.parent for t in tf)
         skip += ["/" + re.escape(name) + "$" for name in sorted(SKIPPED_DIRS)]
-        runs.append(command(binary, rules, directory=directory, skip=skip))
+        runs.append((command(binary, rules, directory=directory, skip=skip), False))
     if plans:
-        runs.append(command(binary, rules, directory=root, files=[t.path for t in plans], plan=True))
-    for argv in runs:
+        # No --repo-root-for-plan-enrichment: checkov matches `type.name` anywhere under the root with
+        # the module path dropped (and keeps the plan as file_abs_path); plan_review.relocate maps
+        # each resource address to its .tf block exactly.
+        runs.append((command(binary, rules, files=[t.path for t in plans], plan=True), True))
+    for argv, is_plan in runs:
         completed = base.run(NAME, argv, cwd=root, env=env, timeout=config.timeout)
         if completed.returncode not in (0, 1):
             raise EngineError(NAME, f"exited with status {completed.returncode}: "
                                     f"{base.last_line(completed.stderr)}", completed.stderr)
         parsed = parse(completed.stdout, catalog, root)
         output.version = parsed.version or output.version
-        output.findings += [f for f in parsed.findings if f.location.path in wanted]
+        found = [f for f in parsed.findings if f.location.path in wanted]
+        output.findings += _relocate(found, plans, root) if is_plan else found
         output.errors += [e for e in parsed.errors if e.path is None or e.path in wanted]
     return output
+
+
+def _relocate(findings: list[RawFinding], plans: Sequence[Target], root: Path) -> list[RawFinding]:
+    """Plan findings pointed at the .tf block of their resource when the root holds it."""
+    from gdpr_guard import plan_review
+
+    out: list[RawFinding] = []
+    for plan in plans:
+        out += plan_review.relocate([f for f in findings if f.location.path == plan.rel], plan.path, root)
+    return out
 
 
 def parse(stdout: str, catalog: Catalog, root: Path) -> EngineOutput:
