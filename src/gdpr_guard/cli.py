@@ -58,6 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--config", metavar="FILE")
     create.add_argument("--root", metavar="DIR")
 
+    plan = sub.add_parser("plan", help="migration plans: write a skeleton, or validate plans")
+    plan_sub = plan.add_subparsers(dest="plan_command", required=True, metavar="ACTION")
+    init = plan_sub.add_parser("init", help="write a commented migration-plan.yaml skeleton")
+    init.add_argument("directory", nargs="?", default=".", metavar="DIR")
+    init.add_argument("--force", action="store_true", help="overwrite an existing plan")
+    check = plan_sub.add_parser("check", help="validate migration plans (files, or directories searched)")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+
     sub.add_parser("rules", help="list the rules of the catalog")
     explain = sub.add_parser("explain", help="show a rule's full catalog entry")
     explain.add_argument("rule_id", metavar="RULE_ID")
@@ -93,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _scan(args)
         if args.command == "baseline":
             return _baseline_create(args)
+        if args.command == "plan":
+            return _plan(args)
         if args.command == "rules":
             return _rules()
         if args.command == "explain":
@@ -201,6 +211,21 @@ def _baseline_create(args: argparse.Namespace) -> int:
     _write(args.output, baseline.render(result))
     sys.stdout.write(f"gdpr-guard: baseline of {len(result.active)} finding(s) written to {args.output}\n")
     return EXIT_OK
+
+
+def _plan(args: argparse.Namespace) -> int:
+    from gdpr_guard import migration_plan
+
+    if args.plan_command == "init":
+        written = migration_plan.write_skeleton(args.directory, force=args.force)
+        sys.stdout.write(f"gdpr-guard: wrote {written}; fill in every TODO, then run `gdpr-guard plan check`\n")
+        return EXIT_OK
+    problems = migration_plan.check(args.paths)
+    for problem in problems:
+        _error(problem)
+    if not problems:
+        sys.stdout.write("gdpr-guard: migration plans are valid\n")
+    return EXIT_USAGE if problems else EXIT_OK
 
 
 def _rules() -> int:

@@ -73,8 +73,9 @@ def _run_all(targets: list[Target], rules: list[Rule], catalog: Catalog, root: P
         engine_targets = [t for t in targets if t.kind in engine.kinds]
         if engine_rules and engine_targets:
             jobs[name] = _bind(engine.scan, engine_targets, engine_rules, catalog, root, config)
-    for rule in (r for r in rules if r.engine == "gdpr-guard"):
-        jobs[rule.engine_rule] = _bind_analysis(_analysis(rule), targets, config)
+    # One analysis module may report several rules (migration_plans: GG-MIG-201..204): run it once.
+    for policy in sorted({r.policy for r in rules if r.engine == "gdpr-guard"}):
+        jobs[policy] = _bind_analysis(_analysis(policy), targets, config)
     outputs: list[EngineOutput] = []
     errors: list[ScanError] = []
     versions: dict[str, str] = {}
@@ -113,12 +114,12 @@ def _bind_analysis(analysis: Analysis, targets: list[Target], config: Config) ->
     return run
 
 
-def _analysis(rule: Rule) -> Analysis:
-    module_name = "gdpr_guard." + rule.policy.removesuffix(".py").replace("/", ".")
+def _analysis(policy: str) -> Analysis:
+    module_name = "gdpr_guard." + policy.removesuffix(".py").replace("/", ".")
     try:
         module = importlib.import_module(module_name)
     except ImportError as exc:
-        raise CatalogError(f"rule {rule.id}: analysis module {module_name} not found ({exc})") from None
+        raise CatalogError(f"analysis module {module_name} not found ({exc})") from None
     analyse: Analysis = module.analyse
     return analyse
 
