@@ -1,0 +1,1 @@
+"""Custom checkov policies of gdpr-guard (checkov loads Python checks only from a package)."""
