@@ -1,0 +1,14 @@
+# expect: GG-ENC-101 10
+# expect: GG-DEL-102 10
+import boto3
+
+s3 = boto3.client("s3")
+
+
+def promote(keys):
+    for key in keys:
+        s3.copy_object(
+            Bucket="new-lims-prod",
+            Key=key,
+            CopySource={"Bucket": "lims-staging", "Key": key},
+        )

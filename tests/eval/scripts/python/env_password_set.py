@@ -1,0 +1,11 @@
+# expect: GG-CRED-104 6
+# expect: GG-DEL-102 11
+import os
+import subprocess
+
+os.environ["PGPASSWORD"] = "Bkp-2022!"
+os.environ["PGHOST"] = "legacy-lims"
+
+
+def dump(table):
+    subprocess.run(["pg_dump", "-t", table, "-f", f"/tmp/{table}.sql", "lims"], check=True)

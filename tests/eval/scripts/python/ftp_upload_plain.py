@@ -1,0 +1,12 @@
+# expect: GG-ENC-102 8
+# expect: GG-CRED-103 9
+import ftplib
+import os
+
+
+def upload(path):
+    ftp = ftplib.FTP("ftp.newlims-provider.com")
+    ftp.login("lab_nord", "Nord-Ftp-2021")
+    with open(path, "rb") as fh:
+        ftp.storbinary("STOR " + os.path.basename(path), fh)
+    ftp.quit()

@@ -1,0 +1,15 @@
+# expect: GG-CRED-101 9
+# expect: GG-MIN-101 14
+import pymysql
+
+DB_HOST = "oldlims-db"
+
+
+def connect():
+    return pymysql.connect(DB_HOST, "migrator", "Migr4tor#", "oldlims")
+
+
+def rows(conn):
+    with conn.cursor() as cur:
+        cur.execute("select * from patient")
+        return cur.fetchall()

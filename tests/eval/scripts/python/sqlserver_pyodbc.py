@@ -1,0 +1,12 @@
+# expect: GG-CRED-106 7
+# expect: GG-CRED-102 7
+import pyodbc
+
+CONN_STR = (
+    "DRIVER={ODBC Driver 18 for SQL Server};SERVER=oldlims-sql;DATABASE=LIMS;"
+    "UID=sa;PWD=Sql$erver2019;Encrypt=yes"
+)
+
+
+def connect():
+    return pyodbc.connect(CONN_STR)

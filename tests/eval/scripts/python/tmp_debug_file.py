@@ -1,0 +1,7 @@
+# expect: GG-DEL-103 6
+import json
+
+
+def debug(patients):
+    with open("/tmp/patients_debug.json", "w") as fh:
+        json.dump(patients, fh)

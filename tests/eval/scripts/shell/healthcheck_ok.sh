@@ -1,0 +1,6 @@
+#!/bin/bash
+# expect: none
+# liveness probe of the migration worker
+set -e
+curl -fsS https://newlims.example/healthz > /dev/null
+pg_isready -h legacy-lims -p 5432

@@ -1,0 +1,7 @@
+-- expect: GG-DEL-101 3
+-- V14 (SQL Server): keep a backup of the comments before anonymising them
+SELECT ResultId, PatientId, Comment
+INTO dbo.ResultComments_Backup
+FROM dbo.ResultComments;
+
+UPDATE dbo.ResultComments SET Comment = NULL;
