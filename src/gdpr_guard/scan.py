@@ -18,7 +18,7 @@ from gdpr_guard.engines.common import EngineOutput
 from gdpr_guard.errors import CatalogError, EngineError, GdprGuardError
 from gdpr_guard.finding import Finding, RawFinding, ScanError, ScanResult, Severity
 from gdpr_guard.fingerprint import assign
-from gdpr_guard.targets import Target, discover
+from gdpr_guard.targets import Target, content_problem, discover
 
 MAX_TARGET_BYTES = 10_000_000
 Analysis = Callable[[list[Target], dict[str, Any]], list[RawFinding]]
@@ -31,8 +31,10 @@ def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: C
     `today` decides which inline suppressions have expired (default: the current date).
     """
     root = root.resolve()
-    targets = discover(paths, root, config.exclude)
-    errors = [e for t in targets if (e := _unreadable(t)) is not None]
+    skipped: list[tuple[str, str]] = []
+    targets = discover(paths, root, config.exclude, skipped)
+    errors = [ScanError("gdpr-guard", f"{rel}: {why}", rel) for rel, why in skipped]
+    errors += [e for t in targets if (e := _unreadable(t)) is not None]
     broken = {e.path for e in errors}
     targets = [t for t in targets if t.rel not in broken]
     rules = [r for r in catalog.rules.values() if config.rule_enabled(r.id)]
@@ -179,4 +181,7 @@ def _unreadable(target: Target) -> ScanError | None:
     if size > MAX_TARGET_BYTES:
         return ScanError("gdpr-guard", f"{target.rel}: larger than {MAX_TARGET_BYTES} bytes, not scanned",
                          target.rel)
+    problem = content_problem(target, MAX_TARGET_BYTES)
+    if problem is not None:
+        return ScanError("gdpr-guard", f"{target.rel}: {problem}", target.rel)
     return None

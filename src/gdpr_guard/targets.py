@@ -39,6 +39,8 @@ MIGRATION_PLAN_NAMES = frozenset({"migration-plan.yaml", "migration-plan.yml"})
 OTHER_NAMES = frozenset({".env"})
 OTHER_SUFFIXES = (".tfvars", ".env", ".yml", ".yaml", ".ini", ".cfg", ".properties")
 MAX_SHEBANG_BYTES = 128
+TEXT_KINDS = frozenset({"terraform", "terraform_plan", "python", "shell", "sql"})
+"""Kinds an engine reads as source text: they must be UTF-8 text, or the scan fails."""
 
 
 @dataclass(frozen=True, order=True)
@@ -102,28 +104,66 @@ def _looks_like_plan(path: Path) -> bool:
     return b'"format_version"' in head and (b'"planned_values"' in head or b'"resource_changes"' in head)
 
 
-def discover(paths: Sequence[str | Path], root: Path, excludes: Iterable[str] = ()) -> list[Target]:
+def discover(paths: Sequence[str | Path], root: Path, excludes: Iterable[str] = (),
+             problems: list[tuple[str, str]] | None = None) -> list[Target]:
     """Expand files and directories under `root` into sorted, de-duplicated targets.
 
     Symlinks are not followed out of `root`, and directories reached twice (a link loop) are read once.
+    Pass a list as `problems` to collect `(relative path, cause)` for what could not be looked at:
+    a symlink leading out of `root` (Terraform would follow it, so skipping it silently would let a
+    change bypass the gate), a broken or looping symlink that looks like a target, and an explicit
+    path outside `root`.
     """
     root = root.resolve()
     patterns = tuple(excludes)
     found: dict[str, Target] = {}
+    issues: dict[str, str] = {}
     for given in paths:
         start = Path(given)
         if not start.is_absolute():
             start = Path.cwd() / start
         if not start.exists() and not start.is_symlink():
             raise UsageError(f"{given}: no such file or directory")
-        for file in _walk(start, root):
+        if _relative(start, root) is None and _link_rel(start, root) is None:
+            raise UsageError(f"{given}: outside the scan root {root} (use --root)")
+        for file in _walk(start, root, issues, patterns):
             rel = _relative(file, root)
-            if rel is None or _excluded(rel, patterns):
+            if rel is None:
+                link = _link_rel(file, root)
+                if link is not None and classify(file) is not None and not _excluded(link, patterns):
+                    issues.setdefault(link, "symlink to a file outside the scanned root, not followed")
+                continue
+            if _excluded(rel, patterns):
                 continue
             kind = classify(file)
             if kind is not None:
                 found.setdefault(rel, Target(rel=rel, path=file, kind=kind))
+    if problems is not None:
+        problems.extend(sorted((rel, why) for rel, why in issues.items() if rel not in found))
     return sorted(found.values())
+
+
+def content_problem(target: Target, limit: int = 10_000_000) -> str | None:
+    """Why an engine could not read `target` as source text (binary, not UTF-8), or None.
+
+    Engines skip or half-read such files without saying so (semgrep's generic SQL mode accepts
+    anything), so gdpr-guard checks the text itself and the scan fails instead of passing.
+    """
+    if target.kind.value not in TEXT_KINDS:
+        return None
+    try:
+        with target.path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        return f"cannot read ({exc.strerror})"
+    if b"\0" in data:
+        return "binary content (NUL bytes), not source text"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return f"not UTF-8 text (invalid byte at line {line})"
+    return None
 
 
 def _relative(path: Path, root: Path) -> str | None:
@@ -145,9 +185,24 @@ def _excluded(rel: str, patterns: tuple[str, ...]) -> bool:
     return False
 
 
-def _walk(start: Path, root: Path) -> Iterable[Path]:
+def _link_rel(path: Path, root: Path) -> str | None:
+    """Path relative to root of `path` itself (its parent resolved, the last component kept)."""
+    try:
+        return (path.parent.resolve() / path.name).relative_to(root).as_posix()
+    except (OSError, ValueError):
+        return None
+
+
+def _walk(start: Path, root: Path, issues: dict[str, str] | None = None,
+          patterns: tuple[str, ...] = ()) -> Iterable[Path]:
+    issues = {} if issues is None else issues
     if start.is_file():
         yield start
+        return
+    if start.is_symlink() and not start.exists():
+        rel = _link_rel(start, root)
+        if rel is not None:
+            issues.setdefault(rel, "broken or looping symlink, not scanned")
         return
     seen: set[tuple[int, int]] = set()
     for dirpath, dirnames, filenames in os.walk(start, followlinks=True):
@@ -159,6 +214,10 @@ def _walk(start: Path, root: Path) -> Iterable[Path]:
             continue
         key = (stat.st_dev, stat.st_ino)
         inside = _relative(here, root) is not None
+        if not inside:
+            rel = _link_rel(here, root)
+            if rel is not None and not _excluded(rel, patterns):
+                issues.setdefault(rel, "symlink to a directory outside the scanned root, not followed")
         if key in seen or not inside:
             dirnames[:] = []
             continue
@@ -168,3 +227,7 @@ def _walk(start: Path, root: Path) -> Iterable[Path]:
             file = here / name
             if file.is_file():
                 yield file
+            elif file.is_symlink() and not file.exists() and classify(file) is not None:
+                rel = _link_rel(file, root)
+                if rel is not None and not _excluded(rel, patterns):
+                    issues.setdefault(rel, "broken or looping symlink, not scanned")
