@@ -38,6 +38,10 @@ _CLI = re.compile(
     r"""|\bsshpass\s+-p\s*["']?(?P<v2>[^\s"'$`-][^\s"'$`]{%d,})"""
     r"""|\bcurl\b[^\n]*?\s(?:-u|--user)\s*["']?[^\s:"'$]+:(?P<v3>[^\s"'$`]{%d,}))""" % ((MIN_LENGTH - 1,) * 3)
 )
+# SQL: PASSWORD 'value', IDENTIFIED BY 'value'; client calls: .login("user", "value")
+_SQL_OR_LOGIN = re.compile(
+    r"""(?i)(?:\bpassword\s+|\bidentified\s+by\s+|\.login\(\s*["'][^"']*["']\s*,\s*)["'](?P<value>[^"'\s$`{}<>]{%d,})["']""" % MIN_LENGTH
+)
 _NOT_SECRET = re.compile(
     r"""(?ix)^(?:true|false|none|null|yes|no|required|optional|changeme|password|secret|example|
     placeholder|redacted|\*+|x+|.*\.(?:txt|json|ya?ml|pem|key|crt|env|csv)|(?:var|local|data|module)\..*|
@@ -50,6 +54,7 @@ SCANNED_KINDS = frozenset({Kind.PYTHON, Kind.SHELL, Kind.SQL, Kind.TERRAFORM, Ki
 def _values(line: str, kind: Kind) -> list[str]:
     values = [m.group("value") for m in _QUOTED.finditer(line)]
     values += [m.group("value") for m in _URL.finditer(line)]
+    values += [m.group("value") for m in _SQL_OR_LOGIN.finditer(line)]
     for m in _CLI.finditer(line):
         values.append(m.group("v1") or m.group("v2") or m.group("v3"))
     # Bare values only where a bare word is a value (.env, shell, YAML), not code identifiers.
