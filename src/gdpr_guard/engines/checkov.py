@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -79,44 +80,96 @@ def _exact(path: Path) -> str:
 
 def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, root: Path,
          config: Config) -> EngineOutput:
-    """Scan Terraform directories and plan files; each is one checkov process."""
+    """Scan Terraform directories and plan files.
+
+    Terraform module directories are split into up to `jobs` groups (one checkov process each, run
+    concurrently); plan files are one more process. Results are the same as one process over all of
+    them (tests/test_engine_parallel.py proves it on the fixtures).
+    """
     binary = base.locate(NAME)
     env = base.offline_env(OFFLINE_ENV)
     wanted = {t.rel for t in targets}
     output = EngineOutput()
     tf = [t for t in targets if t.kind is Kind.TERRAFORM]
     plans = [t for t in targets if t.kind is Kind.TERRAFORM_PLAN]
-    runs: list[tuple[list[str], bool]] = []
+    jobs = config.jobs or max(os.cpu_count() or 1, 1)
+    runs: list[list[str]] = []
     if tf:
-        directory, skip = module_root(t.path.parent for t in tf)
-        skip += ["/" + re.escape(name) + "$" for name in sorted(SKIPPED_DIRS)]
-        runs.append((command(binary, rules, directory=directory, skip=skip), False))
+        for group in partition(module_units(t.path.parent for t in tf), jobs):
+            runs.append(terraform_command(binary, rules, group))
     if plans:
-        # No --repo-root-for-plan-enrichment: checkov matches `type.name` anywhere under the root with
-        # the module path dropped (and keeps the plan as file_abs_path); plan_review.relocate maps
-        # each resource address to its .tf block exactly.
-        runs.append((command(binary, rules, files=[t.path for t in plans], plan=True), True))
-    for argv, is_plan in runs:
-        completed = base.run(NAME, argv, cwd=root, env=env, timeout=config.timeout)
+        runs.append(command(binary, rules, directory=root, files=[t.path for t in plans], plan=True))
+    for completed in _run_concurrently(runs, root, env, config.timeout, jobs):
         if completed.returncode not in (0, 1):
             raise EngineError(NAME, f"exited with status {completed.returncode}: "
                                     f"{base.last_line(completed.stderr)}", completed.stderr)
         parsed = parse(completed.stdout, catalog, root)
         output.version = parsed.version or output.version
-        found = [f for f in parsed.findings if f.location.path in wanted]
-        output.findings += _relocate(found, plans, root) if is_plan else found
+        output.findings += [f for f in parsed.findings if f.location.path in wanted]
         output.errors += [e for e in parsed.errors if e.path is None or e.path in wanted]
     return output
 
 
-def _relocate(findings: list[RawFinding], plans: Sequence[Target], root: Path) -> list[RawFinding]:
-    """Plan findings pointed at the .tf block of their resource when the root holds it."""
-    from gdpr_guard import plan_review
+def terraform_command(binary: str, rules: Sequence[Rule], dirs: Sequence[Path]) -> list[str]:
+    """One checkov process over some module directories (their common ancestor, siblings skipped)."""
+    directory, skip = module_root(dirs)
+    skip += ["/" + re.escape(name) + "$" for name in sorted(SKIPPED_DIRS)]
+    return command(binary, rules, directory=directory, skip=skip)
 
-    out: list[RawFinding] = []
-    for plan in plans:
-        out += plan_review.relocate([f for f in findings if f.location.path == plan.rel], plan.path, root)
-    return out
+
+def module_units(tf_dirs: Iterable[Path]) -> list[Path]:
+    """Directories holding Terraform targets, minus those nested in another one.
+
+    checkov scans a directory recursively, so a nested directory is part of its ancestor's unit and
+    must never be scanned by another process (its results would be reported twice).
+    """
+    dirs = sorted({d.resolve() for d in tf_dirs})
+    units: list[Path] = []
+    for d in dirs:
+        if not any(u == d or u in d.parents for u in units):
+            units.append(d)
+    return units
+
+
+def partition(units: Sequence[Path], groups: int) -> list[list[Path]]:
+    """Split module units into at most `groups` groups of similar Terraform size, deterministically.
+
+    Largest first onto the lightest group (ties: lowest index); each group's order is sorted.
+    """
+    count = max(1, min(groups, len(units)))
+    if count == 1:
+        return [sorted(units)] if units else []
+    weighted = sorted(((_weight(u), u) for u in units), key=lambda wu: (-wu[0], str(wu[1])))
+    bins: list[list[Path]] = [[] for _ in range(count)]
+    loads = [0] * count
+    for weight, unit in weighted:
+        index = min(range(count), key=lambda i: (loads[i], i))
+        bins[index].append(unit)
+        loads[index] += weight
+    return [sorted(b) for b in bins if b]
+
+
+def _weight(unit: Path) -> int:
+    total = 0
+    for dirpath, dirnames, filenames in os.walk(unit):
+        dirnames[:] = [d for d in dirnames if d not in SKIPPED_DIRS]
+        for name in filenames:
+            if name.endswith((".tf", ".tf.json", ".tfvars")):
+                try:
+                    total += os.path.getsize(os.path.join(dirpath, name))
+                except OSError:
+                    pass
+    return total + 1
+
+
+def _run_concurrently(runs: Sequence[Sequence[str]], root: Path, env: dict[str, str], timeout: float,
+                      jobs: int) -> list[base.Completed]:
+    """Run checkov processes, at most `jobs` at a time; results in the order of `runs`."""
+    if len(runs) <= 1 or jobs <= 1:
+        return [base.run(NAME, argv, cwd=root, env=env, timeout=timeout) for argv in runs]
+    with ThreadPoolExecutor(max_workers=min(jobs, len(runs))) as pool:
+        futures = [pool.submit(base.run, NAME, argv, cwd=root, env=env, timeout=timeout) for argv in runs]
+        return [f.result() for f in futures]
 
 
 def parse(stdout: str, catalog: Catalog, root: Path) -> EngineOutput:

@@ -1,0 +1,93 @@
+"""Parallel engine runs give exactly the results of one process; the fast semgrep CLI matches the legacy one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gdpr_guard.catalog import Catalog
+from gdpr_guard.config import Config
+from gdpr_guard.engines import checkov, semgrep
+from gdpr_guard.engines.common import EngineOutput
+from gdpr_guard.targets import Kind, discover
+
+REPO = Path(__file__).resolve().parents[1]
+TERRAFORM = REPO / "tests" / "fixtures" / "terraform"
+SCRIPTS = REPO / "tests" / "fixtures" / "scripts"
+
+
+def _key(output: EngineOutput) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    findings = sorted((f.rule_id, f.location, f.resource or "", f.snippet, f.tags, f.secrets) for f in output.findings)
+    errors = sorted((e.source, e.message, e.path or "") for e in output.errors)
+    return findings, errors
+
+
+def _engine_scan(engine: object, paths: list[Path], catalog: Catalog, config: Config) -> EngineOutput:
+    name = engine.NAME  # type: ignore[attr-defined]
+    kinds = engine.ENGINE.kinds  # type: ignore[attr-defined]
+    targets = [t for t in discover(paths, REPO) if t.kind in kinds]
+    rules = [r for r in catalog.rules.values() if r.engine == name]
+    return engine.scan(targets, rules, catalog, REPO, config)  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="module")
+def checkov_single(catalog: Catalog) -> EngineOutput:
+    return _engine_scan(checkov, [TERRAFORM], catalog, Config(jobs=1))
+
+
+def test_checkov_split_by_module_directory_matches_one_process(catalog: Catalog, checkov_single: EngineOutput) -> None:
+    parallel = _engine_scan(checkov, [TERRAFORM], catalog, Config(jobs=3))
+    assert checkov_single.findings, "the fixtures must produce findings for the comparison to mean anything"
+    assert _key(parallel) == _key(checkov_single)
+    assert parallel.version == checkov_single.version
+
+
+def test_checkov_split_of_a_few_staged_files_matches_one_process(catalog: Catalog) -> None:
+    files = sorted(TERRAFORM.rglob("*.tf"))[:3] + [TERRAFORM / "local_module" / "modules" / "results_db" / "main.tf"]
+    single = _engine_scan(checkov, files, catalog, Config(jobs=1))
+    parallel = _engine_scan(checkov, files, catalog, Config(jobs=2))
+    assert _key(parallel) == _key(single)
+
+
+def test_osemgrep_matches_the_python_cli(catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = _engine_scan(semgrep, [SCRIPTS], catalog, Config(jobs=2))
+    monkeypatch.setenv("GDPR_GUARD_SEMGREP_LEGACY_CLI", "1")
+    legacy = _engine_scan(semgrep, [SCRIPTS], catalog, Config(jobs=2))
+    assert fast.findings
+    assert _key(fast) == _key(legacy)
+
+
+def test_semgrep_uses_the_fast_cli_unless_told_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GDPR_GUARD_SEMGREP_LEGACY_CLI", raising=False)
+    assert "--experimental" in semgrep.command("semgrep", [], ["a.py"], 2)
+    monkeypatch.setenv("GDPR_GUARD_SEMGREP_LEGACY_CLI", "1")
+    assert "--experimental" not in semgrep.command("semgrep", [], ["a.py"], 2)
+
+
+def test_nested_module_directories_stay_with_their_ancestor(tmp_path: Path) -> None:
+    for rel in ("envs/prod", "envs/prod/nested", "envs/dev", "modules/db"):
+        (tmp_path / rel).mkdir(parents=True)
+        (tmp_path / rel / "main.tf").write_text('resource "null_resource" "x" {}\n')
+    units = checkov.module_units([tmp_path / "envs/prod/nested", tmp_path / "envs/prod", tmp_path / "modules/db",
+                                  tmp_path / "envs/dev"])
+    assert units == [tmp_path / "envs/dev", tmp_path / "envs/prod", tmp_path / "modules/db"]
+
+
+@pytest.mark.parametrize("groups", [1, 2, 3, 8])
+def test_partition_places_every_unit_in_exactly_one_group(tmp_path: Path, groups: int) -> None:
+    units = []
+    for i in range(7):
+        unit = tmp_path / f"m{i}"
+        unit.mkdir()
+        (unit / "main.tf").write_text("#" * (100 * (i % 3 + 1)))
+        units.append(unit)
+    parts = checkov.partition(units, groups)
+    assert len(parts) == min(groups, len(units))
+    assert sorted(u for p in parts for u in p) == sorted(units)
+    assert parts == checkov.partition(list(reversed(units)), groups)
+    assert all(parts)
+
+
+def test_only_engines_with_targets_are_listed_for_kinds() -> None:
+    assert Kind.TERRAFORM in checkov.ENGINE.kinds and Kind.PYTHON in semgrep.ENGINE.kinds
