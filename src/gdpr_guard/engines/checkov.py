@@ -176,6 +176,8 @@ def parse(stdout: str, catalog: Catalog, root: Path) -> EngineOutput:
     """checkov's JSON (one report, a list of reports, or a bare summary) into raw findings."""
     data = load_json(NAME, stdout)
     reports = data if isinstance(data, list) else [data]
+    if not reports:
+        raise EngineError(NAME, "unexpected JSON: an empty list of reports")
     output = EngineOutput()
     for report in reports:
         if not isinstance(report, dict):
