@@ -160,3 +160,18 @@ def test_config_errors_exact_output(tmp_path: Path) -> None:
     run = gdpr_guard("scan", ".", cwd=tmp_path)
     assert run.returncode == 2
     assert run.stderr == f"gdpr-guard: error: {config}: YAML aliases are not allowed (line 2)\n"
+
+
+def test_generic_accounts_setting_reaches_the_semgrep_rules(tmp_path: Path) -> None:
+    (tmp_path / "etl.py").write_text(
+        "import os\nimport psycopg2\n\n"
+        'a = psycopg2.connect(host="db", user="etl_bot", password=os.environ["A"])\n'
+        'b = psycopg2.connect(host="db", user="admin", password=os.environ["B"])\n', encoding="utf-8")
+
+    def lines() -> list[int]:
+        data = json.loads(gdpr_guard("scan", ".", "--format", "json", cwd=tmp_path).stdout)
+        return [f["location"]["start_line"] for f in data["findings"] if f["rule_id"] == "GG-CRED-106"]
+
+    assert lines() == [5]
+    (tmp_path / ".gdpr-guard.yaml").write_text("generic-accounts: [etl_bot]\n", encoding="utf-8")
+    assert lines() == [4]

@@ -94,6 +94,9 @@ def _run_all(targets: list[Target], rules: list[Rule], catalog: Catalog, root: P
             except GdprGuardError as exc:
                 errors.append(ScanError(name, f"{name}: {exc}"))
                 continue
+            except Exception as exc:  # a bug in an adapter must fail the scan, not pass it or crash the CLI
+                errors.append(ScanError(name, f"{name}: internal error: {type(exc).__name__}: {exc}"))
+                continue
             outputs.append(output)
             errors += output.errors
             if name in ENGINES and output.version:
