@@ -85,7 +85,7 @@ def _user_data_text(source: str) -> str:
     if not match:
         return ""
     rest = source[match.start("rest"):]
-    heredoc = re.match(r"<<-?\s*(\w+)\s*\n(?P<body>.*?)\n\s*\1\s*$", rest, re.S | re.M)
+    heredoc = re.match(r"[^\n]*?<<-?\s*(\w+)\s*\n(?P<body>.*?)\n\s*\1\s*$", rest, re.S | re.M)
     if heredoc:
         return heredoc.group("body")
     return rest.splitlines()[0] if rest else ""

@@ -1,0 +1,10 @@
+# expect: GG-CRED-005 aws_iam_user.shared
+
+resource "aws_iam_user" "shared" {
+  name = "shared-lab"
+}
+
+resource "aws_iam_user_login_profile" "shared" {
+  user                    = aws_iam_user.shared.name
+  password_reset_required = false
+}

@@ -1,0 +1,6 @@
+# expect: none
+
+provider "aws" {
+  region  = "eu-west-3"
+  profile = "lab-prod"
+}

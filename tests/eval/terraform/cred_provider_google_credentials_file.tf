@@ -1,0 +1,7 @@
+# expect: none
+
+provider "google" {
+  project     = "acme"
+  region      = "europe-west1"
+  credentials = "keys/terraform-sa.json"
+}

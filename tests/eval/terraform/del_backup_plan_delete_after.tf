@@ -1,0 +1,13 @@
+# expect: none
+
+resource "aws_backup_plan" "daily" {
+  name = "daily"
+  rule {
+    rule_name         = "daily"
+    target_vault_name = "main"
+    schedule          = "cron(0 1 * * ? *)"
+    lifecycle {
+      delete_after = 35
+    }
+  }
+}

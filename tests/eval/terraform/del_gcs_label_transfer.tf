@@ -1,0 +1,10 @@
+# expect: GG-DEL-003 google_storage_bucket.inbox
+
+resource "google_storage_bucket" "inbox" {
+  name                        = "partner-inbox"
+  location                    = "EU"
+  uniform_bucket_level_access = true
+  labels = {
+    purpose = "transfer"
+  }
+}

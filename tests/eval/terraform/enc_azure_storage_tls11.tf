@@ -1,0 +1,10 @@
+# expect: GG-ENC-016 azurerm_storage_account.web
+
+resource "azurerm_storage_account" "web" {
+  name                     = "stwebcontent"
+  resource_group_name      = "rg-web"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+  min_tls_version          = "TLS1_1"
+}

@@ -1,0 +1,7 @@
+# expect: GG-ENC-002 aws_neptune_cluster.graph
+
+resource "aws_neptune_cluster" "graph" {
+  cluster_identifier = "referrals"
+  engine             = "neptune"
+  storage_encrypted  = false
+}

@@ -1,0 +1,5 @@
+# expect: GG-LOG-005 aws_guardduty_detector.main
+
+resource "aws_guardduty_detector" "main" {
+  enable = false
+}

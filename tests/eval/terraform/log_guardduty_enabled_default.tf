@@ -1,0 +1,3 @@
+# expect: none
+
+resource "aws_guardduty_detector" "main" {}

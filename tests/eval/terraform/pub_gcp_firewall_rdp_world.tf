@@ -1,0 +1,12 @@
+# expect: GG-PUB-012 google_compute_firewall.rdp
+
+resource "google_compute_firewall" "rdp" {
+  name          = "allow-rdp"
+  network       = "default"
+  direction     = "INGRESS"
+  source_ranges = ["0.0.0.0/0"]
+  allow {
+    protocol = "tcp"
+    ports    = ["3389"]
+  }
+}

@@ -1,0 +1,7 @@
+# expect: GG-PUB-010 google_storage_bucket_access_control.public
+
+resource "google_storage_bucket_access_control" "public" {
+  bucket = "acme-downloads"
+  role   = "READER"
+  entity = "allUsers"
+}
