@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 pytestmark = pytest.mark.slow
@@ -46,7 +45,8 @@ def export(rows, path):
 CONFIG = "fail-on: low\nenable: [GG-ENC-001]\n"
 
 
-def _git(*args: str, cwd: Path, env: dict[str, str] | None = None, check: bool = True) -> subprocess.CompletedProcess[str]:
+def _git(*args: str, cwd: Path, env: dict[str, str] | None = None,
+         check: bool = True) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=check,
                           env={**os.environ, **GIT_IDENTITY, **(env or {})}, timeout=900)
 
