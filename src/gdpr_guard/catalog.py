@@ -15,6 +15,7 @@ from gdpr_guard.finding import Severity
 from gdpr_guard.schema_check import validate
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_CATALOG_BYTES = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -199,12 +200,21 @@ def load(path: Path | None = None) -> Catalog:
     """Load and validate the catalog (the shipped one unless `path` is given)."""
     path = path or resources.policies_dir() / "catalog.yaml"
     try:
+        if path.stat().st_size > MAX_CATALOG_BYTES:
+            raise CatalogError(f"{path}: larger than {MAX_CATALOG_BYTES} bytes")
         text = path.read_text(encoding="utf-8")
+        # aliases make 'billion laughs' documents possible; the C parser finds them cheaply
+        if any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, Loader=_Loader)):
+            raise CatalogError(f"{path}: YAML aliases are not allowed")
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - safe loader
     except OSError as exc:
         raise CatalogError(f"{path}: cannot read ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise CatalogError(f"{path}: not UTF-8 text") from None
     except yaml.YAMLError as exc:
-        raise CatalogError(f"{path}: invalid YAML: {exc}") from None
+        raise CatalogError(f"{path}: invalid YAML: {str(exc)[:300]}") from None
+    except RecursionError:
+        raise CatalogError(f"{path}: YAML nested too deeply") from None
     if not isinstance(data, dict):
         raise CatalogError(f"{path}: expected a mapping at the top level")
     return Catalog(data, str(path))

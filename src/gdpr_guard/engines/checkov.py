@@ -173,7 +173,17 @@ def _run_concurrently(runs: Sequence[Sequence[str]], root: Path, env: dict[str, 
 
 
 def parse(stdout: str, catalog: Catalog, root: Path) -> EngineOutput:
-    """checkov's JSON (one report, a list of reports, or a bare summary) into raw findings."""
+    """checkov's JSON (one report, a list of reports, or a bare summary) into raw findings.
+
+    Engine output is untrusted: any shape we do not expect is an EngineError, never a traceback.
+    """
+    try:
+        return _parse(stdout, catalog, root)
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, RecursionError) as exc:
+        raise EngineError(NAME, f"unexpected JSON: {type(exc).__name__}: {str(exc)[:120]}") from None
+
+
+def _parse(stdout: str, catalog: Catalog, root: Path) -> EngineOutput:
     data = load_json(NAME, stdout)
     reports = data if isinstance(data, list) else [data]
     if not reports:

@@ -46,6 +46,8 @@ def load_json(engine: str, text: str) -> Any:
     except json.JSONDecodeError as exc:
         preview = text.strip()[:120].replace("\n", " ") or "(empty)"
         raise EngineError(engine, f"output is not valid JSON ({exc.msg} at char {exc.pos}): {preview}") from None
+    except RecursionError:
+        raise EngineError(engine, "output is not usable JSON (nested too deeply)") from None
 
 
 def relative(path: str | Path, root: Path) -> str | None:

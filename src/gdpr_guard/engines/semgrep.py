@@ -14,7 +14,7 @@ from typing import Any
 from gdpr_guard.catalog import Catalog, Rule
 from gdpr_guard.config import Config
 from gdpr_guard.engines import base
-from gdpr_guard.engines.common import Engine, EngineOutput, load_json, read_lines
+from gdpr_guard.engines.common import Engine, EngineOutput, load_json, read_lines, relative
 from gdpr_guard.errors import EngineError
 from gdpr_guard.finding import Location, RawFinding, ScanError
 from gdpr_guard.targets import Kind, Target
@@ -114,7 +114,17 @@ def _parameterised(policies: list[Path], config: Config, scratch: Path) -> list[
 
 
 def parse(stdout: str, catalog: Catalog, root: Path, expected: Sequence[str] = ()) -> EngineOutput:
-    """semgrep's JSON into raw findings; errors and targets it did not scan become scan errors."""
+    """semgrep's JSON into raw findings; errors and targets it did not scan become scan errors.
+
+    Engine output is untrusted: any shape we do not expect is an EngineError, never a traceback.
+    """
+    try:
+        return _parse(stdout, catalog, root, expected)
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, RecursionError) as exc:
+        raise EngineError(NAME, f"unexpected JSON: {type(exc).__name__}: {str(exc)[:120]}") from None
+
+
+def _parse(stdout: str, catalog: Catalog, root: Path, expected: Sequence[str] = ()) -> EngineOutput:
     data = load_json(NAME, stdout)
     if not isinstance(data, dict) or not isinstance(data.get("results"), list):
         raise EngineError(NAME, "unexpected JSON: no results list")
@@ -167,6 +177,8 @@ def _finding(item: Any, catalog: Catalog, root: Path) -> RawFinding | None:
         span = (int(start["offset"]), int(end["offset"]))
     except (KeyError, TypeError, ValueError):
         raise EngineError(NAME, "unexpected JSON: a result has no usable location") from None
+    if relative(root / rel, root) is None:
+        return None  # never read a file outside the scanned root, whatever the engine says
     snippet = read_lines(root, rel, location.start_line, location.end_line)
     secrets: tuple[str, ...] = ()
     if rule.region_is_secret:
