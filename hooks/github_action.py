@@ -117,7 +117,8 @@ def main() -> int:
         sys.stderr.write(f"::error title=gdpr-guard::{outputs['findings']} finding(s); the run fails at "
                          f"fail-on {_input('fail-on', 'low')}\n")
     elif code >= 2:
-        sys.stderr.write(f"::error title=gdpr-guard::the scan failed (exit code {code}); its result cannot be trusted\n")
+        sys.stderr.write(f"::error title=gdpr-guard::the scan failed (exit code {code}); "
+                         "its result cannot be trusted\n")
     return code
 
 
