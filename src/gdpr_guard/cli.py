@@ -49,6 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
                       help="leave suppressed results out of SARIF")
     scan.add_argument("--validate", action="store_true",
                       help="validate the SARIF produced against the official 2.1.0 schema (exit 2 if invalid)")
+    scan.add_argument("--shard", metavar="K/N", help="scan only shard K of N (by module directory), "
+                                                     "for a CI matrix; combine with `gdpr-guard merge`")
+    scan.add_argument("--cache", action=argparse.BooleanOptionalAction, default=False,
+                      help="reuse engine results of unchanged files from .gdpr-guard-cache/ (default: off)")
 
     baseline = sub.add_parser("baseline", help="record today's findings so later scans report only new ones")
     baseline_sub = baseline.add_subparsers(dest="baseline_command", required=True, metavar="ACTION")
@@ -66,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = plan_sub.add_parser("check", help="validate migration plans (files, or directories searched)")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
 
+    merge = sub.add_parser("merge", help="merge the SARIF files of shards (--shard) into one run")
+    merge.add_argument("sarif", nargs="+", metavar="FILE")
+    merge.add_argument("--output", "-o", metavar="FILE", help="write the merged SARIF to FILE (default stdout)")
     sub.add_parser("rules", help="list the rules of the catalog")
     explain = sub.add_parser("explain", help="show a rule's full catalog entry")
     explain.add_argument("rule_id", metavar="RULE_ID")
@@ -103,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _baseline_create(args)
         if args.command == "plan":
             return _plan(args)
+        if args.command == "merge":
+            return _merge(args)
         if args.command == "rules":
             return _rules()
         if args.command == "explain":
@@ -161,7 +170,7 @@ def _scan(args: argparse.Namespace) -> int:
         baseline=str(Path(args.baseline).resolve()) if args.baseline else None,
     )
     cat = catalog.load()
-    result = scan.run_scan(args.paths, root, cfg, cat)
+    result = scan.run_scan(args.paths, root, cfg, cat, **_scale_options(args, root))
     options = reporters.ReportOptions(fail_on=cfg.fail_on, include_suppressed=not args.no_suppressed_in_sarif)
     outputs = {args.format: args.output}
     for fmt, path in (("sarif", args.sarif_file), ("json", args.json_file), ("markdown", args.markdown_file)):
@@ -189,6 +198,44 @@ def _scan(args: argparse.Namespace) -> int:
         return EXIT_SCAN_ERROR
     failing = [f for f in result.active if f.severity >= cfg.fail_on]
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
+
+
+def _scale_options(args: argparse.Namespace, root: Path) -> dict[str, object]:
+    """--shard and --cache as run_scan keyword arguments."""
+    options: dict[str, object] = {}
+    if args.shard:
+        from gdpr_guard import shard
+
+        options["shard"] = shard.parse(args.shard)
+    if args.cache:
+        from gdpr_guard.cache import Cache
+
+        options["cache"] = Cache(root)
+    return options
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from gdpr_guard import merge, sarif_validate
+    from gdpr_guard.errors import UsageError
+
+    texts = []
+    for path in args.sarif:
+        try:
+            texts.append(Path(path).read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise UsageError(f"{path}: cannot read ({exc.strerror})") from None
+    merged = merge.merge(texts, args.sarif)
+    problems = sarif_validate.problems(merged)
+    if problems:
+        _error("merged SARIF does not validate:\n  " + "\n  ".join(problems))
+        return EXIT_USAGE
+    if args.output:
+        _write(args.output, merged)
+    else:
+        sys.stdout.write(merged)
+    import json
+
+    return EXIT_OK if json.loads(merged)["runs"][0]["invocations"][0]["executionSuccessful"] else EXIT_SCAN_ERROR
 
 
 def _write(path: str, text: str) -> None:

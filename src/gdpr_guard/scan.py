@@ -18,6 +18,9 @@ from gdpr_guard.engines.common import EngineOutput
 from gdpr_guard.errors import CatalogError, EngineError, GdprGuardError
 from gdpr_guard.finding import Finding, RawFinding, ScanError, ScanResult, Severity
 from gdpr_guard.fingerprint import assign
+from gdpr_guard.cache import Cache
+from gdpr_guard.shard import Spec
+from gdpr_guard.shard import select as select_shard
 from gdpr_guard.targets import Target, content_problem, discover
 
 MAX_TARGET_BYTES = 10_000_000
@@ -25,7 +28,8 @@ Analysis = Callable[[list[Target], dict[str, Any]], list[RawFinding]]
 
 
 def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: Catalog,
-             today: dt.date | None = None) -> ScanResult:
+             today: dt.date | None = None, *, shard: Spec | None = None,
+             cache: Cache | None = None) -> ScanResult:
     """Scan `paths` (files or directories under `root`) and return the sorted, masked result.
 
     `today` decides which inline suppressions have expired (default: the current date).
@@ -38,7 +42,8 @@ def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: C
     broken = {e.path for e in errors}
     targets = [t for t in targets if t.rel not in broken]
     rules = [r for r in catalog.rules.values() if config.rule_enabled(r.id)]
-    outputs, engine_errors, versions = _run_all(targets, rules, catalog, root, config)
+    targets, analysis_targets = _sharded(targets, shard)
+    outputs, engine_errors, versions = _run_all(targets, rules, catalog, root, config, analysis_targets, cache)
     errors += engine_errors
     findings: list[Finding] = []
     for raw in (f for out in outputs for f in out.findings):
@@ -67,17 +72,27 @@ def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: C
                       engines=dict(sorted(versions.items())))
 
 
+def _sharded(targets: list[Target], spec: Spec | None) -> tuple[list[Target], list[Target]]:
+    """Engine targets and analysis targets of a `--shard` (analyses: all targets, in shard 1 only)."""
+    if spec is None:
+        return targets, targets
+    return select_shard(targets, spec), (targets if spec.runs_analyses else [])
+
+
 def _run_all(targets: list[Target], rules: list[Rule], catalog: Catalog, root: Path,
-             config: Config) -> tuple[list[EngineOutput], list[ScanError], dict[str, str]]:
+             config: Config, analysis_targets: list[Target] | None = None,
+             cache: Cache | None = None) -> tuple[list[EngineOutput], list[ScanError], dict[str, str]]:
     jobs: dict[str, Callable[[], EngineOutput]] = {}
     for name, engine in ENGINES.items():
         engine_rules = [r for r in rules if r.engine == name]
         engine_targets = [t for t in targets if t.kind in engine.kinds]
         if engine_rules and engine_targets:
-            jobs[name] = _bind(engine.scan, engine_targets, engine_rules, catalog, root, config)
+            scan = cache.wrap(name, engine.scan) if cache is not None else engine.scan
+            jobs[name] = _bind(scan, engine_targets, engine_rules, catalog, root, config)
     # One analysis module may report several rules (migration_plans: GG-MIG-201..204): run it once.
     for policy in sorted({r.policy for r in rules if r.engine == "gdpr-guard"}):
-        jobs[policy] = _bind_analysis(_analysis(policy), targets, config)
+        jobs[policy] = _bind_analysis(_analysis(policy), targets if analysis_targets is None else analysis_targets,
+                                      config)
     outputs: list[EngineOutput] = []
     errors: list[ScanError] = []
     versions: dict[str, str] = {}

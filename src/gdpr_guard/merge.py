@@ -1,0 +1,174 @@
+"""`gdpr-guard merge`: combine the SARIF of several shards (`--shard K/N`) into one run.
+
+Rules are deduplicated by id, taxonomies by name and their taxa by id, and every index that points into
+them (`ruleIndex`, result `taxa`, rule `relationships`, `supportedTaxonomies`) is recomputed. Results are
+concatenated, identical ones kept once, and sorted deterministically. The invocations become one:
+`executionSuccessful` is false if any shard failed, and every shard's notifications are kept. Engine
+versions and per-kind target counts are combined in the run's properties.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from gdpr_guard.errors import UsageError
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def merge(documents: Sequence[str], names: Sequence[str] | None = None) -> str:
+    """Merge SARIF documents (texts) into one SARIF document with a single run."""
+    names = list(names or [f"input {i + 1}" for i in range(len(documents))])
+    runs: list[dict[str, Any]] = []
+    schema = SCHEMA_URI
+    for text, name in zip(documents, names):
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise UsageError(f"{name}: not JSON ({exc.msg})") from None
+        if not isinstance(doc, dict) or doc.get("version") != "2.1.0" or not isinstance(doc.get("runs"), list):
+            raise UsageError(f"{name}: not a SARIF 2.1.0 document")
+        schema = doc.get("$schema", schema)
+        for run in doc["runs"]:
+            if not isinstance(run, dict) or not isinstance(run.get("tool", {}).get("driver"), dict):
+                raise UsageError(f"{name}: a run has no tool driver")
+            runs.append(run)
+    if not runs:
+        raise UsageError("nothing to merge: no SARIF run in the inputs")
+    drivers = {r["tool"]["driver"].get("name") for r in runs}
+    if len(drivers) > 1:
+        raise UsageError(f"cannot merge runs of different tools: {', '.join(sorted(map(str, drivers)))}")
+    merged = _merge_runs(runs)
+    return json.dumps({"$schema": schema, "version": "2.1.0", "runs": [merged]}, indent=2, ensure_ascii=False) + "\n"
+
+
+def _merge_runs(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    first = runs[0]
+    # taxonomies: union by name (first-seen order), taxa by id (first-seen order)
+    taxonomies: dict[str, dict[str, Any]] = {}
+    taxa_of: dict[str, dict[str, dict[str, Any]]] = {}
+    for run in runs:
+        for taxonomy in run.get("taxonomies") or []:
+            name = taxonomy.get("name")
+            if name not in taxonomies:
+                taxonomies[name] = {k: v for k, v in taxonomy.items() if k != "taxa"}
+                taxa_of[name] = {}
+            for taxon in taxonomy.get("taxa") or []:
+                taxa_of[name].setdefault(taxon.get("id"), taxon)
+    component_index = {name: i for i, name in enumerate(taxonomies)}
+    taxon_index = {name: {tid: i for i, tid in enumerate(taxa)} for name, taxa in taxa_of.items()}
+    # rules: union by id, sorted by id
+    rules: dict[str, dict[str, Any]] = {}
+    for run in runs:
+        for rule in run["tool"]["driver"].get("rules") or []:
+            rules.setdefault(rule.get("id"), rule)
+    rule_ids = sorted(rules, key=str)
+    rule_index = {rid: i for i, rid in enumerate(rule_ids)}
+
+    def reindex_ref(ref: dict[str, Any], source: dict[str, Any]) -> dict[str, Any]:
+        """A reportingDescriptorReference into a taxonomy, with indices valid in the merged run."""
+        ref = dict(ref)
+        component = dict(ref.get("toolComponent") or {})
+        name = component.get("name")
+        if name is None and isinstance(component.get("index"), int):
+            old = source.get("taxonomies") or []
+            if 0 <= component["index"] < len(old):
+                name = old[component["index"]].get("name")
+        if name in component_index:
+            component["name"] = name
+            component["index"] = component_index[name]
+            ref["toolComponent"] = component
+            tid = ref.get("id")
+            if tid in taxon_index[name]:
+                ref["index"] = taxon_index[name][tid]
+            else:
+                ref.pop("index", None)
+        return ref
+
+    rule_source = {rid: next(r for r in runs if any(x.get("id") == rid for x in r["tool"]["driver"].get("rules") or []))
+                   for rid in rule_ids}
+    merged_rules = []
+    for rid in rule_ids:
+        rule = dict(rules[rid])
+        if rule.get("relationships"):
+            rule["relationships"] = [dict(rel, target=reindex_ref(rel.get("target") or {}, rule_source[rid]))
+                                     for rel in rule["relationships"]]
+        merged_rules.append(rule)
+    results: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for run in runs:
+        old_rules = run["tool"]["driver"].get("rules") or []
+        for result in run.get("results") or []:
+            result = dict(result)
+            rid = result.get("ruleId")
+            if rid is None and isinstance(result.get("ruleIndex"), int) and result["ruleIndex"] < len(old_rules):
+                rid = old_rules[result["ruleIndex"]].get("id")
+                result["ruleId"] = rid
+            if rid in rule_index:
+                result["ruleIndex"] = rule_index[rid]
+            else:
+                result.pop("ruleIndex", None)
+            if result.get("taxa"):
+                result["taxa"] = [reindex_ref(t, run) for t in result["taxa"]]
+            canonical = json.dumps(result, sort_keys=True)
+            if canonical not in seen:
+                seen.add(canonical)
+                results.append(result)
+    results.sort(key=_result_order)
+    driver = {k: v for k, v in first["tool"]["driver"].items() if k not in ("rules", "supportedTaxonomies")}
+    driver["rules"] = merged_rules
+    if taxonomies:
+        driver["supportedTaxonomies"] = [{"name": name, "index": i} for name, i in component_index.items()]
+    merged: dict[str, Any] = {"tool": {"driver": driver}}
+    if taxonomies:
+        merged["taxonomies"] = [dict(t, taxa=list(taxa_of[name].values())) for name, t in taxonomies.items()]
+    merged["invocations"] = [_invocation(runs)]
+    merged["results"] = results
+    if "columnKind" in first:
+        merged["columnKind"] = first["columnKind"]
+    merged["properties"] = _properties(runs)
+    return merged
+
+
+def _invocation(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    successful = True
+    notes: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for run in runs:
+        invocations = run.get("invocations") or []
+        if not invocations:
+            successful = False  # a shard that says nothing about its execution is not trusted
+        for invocation in invocations:
+            successful = successful and invocation.get("executionSuccessful") is True
+            for note in invocation.get("toolExecutionNotifications") or []:
+                key = json.dumps(note, sort_keys=True)
+                if key not in seen:
+                    seen.add(key)
+                    notes.append(note)
+    invocation: dict[str, Any] = {"executionSuccessful": successful}
+    if notes:
+        invocation["toolExecutionNotifications"] = notes
+    return invocation
+
+
+def _properties(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    engines: dict[str, str] = {}
+    targets: dict[str, int] = {}
+    for run in runs:
+        props = run.get("properties") or {}
+        for name, version in (props.get("engines") or {}).items():
+            engines.setdefault(name, version)
+        for kind, count in (props.get("targets") or {}).items():
+            if isinstance(count, int):
+                targets[kind] = targets.get(kind, 0) + count
+    return {"engines": dict(sorted(engines.items())), "targets": dict(sorted(targets.items())), "shards": len(runs)}
+
+
+def _result_order(result: dict[str, Any]) -> tuple[Any, ...]:
+    location = ((result.get("locations") or [{}])[0]).get("physicalLocation") or {}
+    uri = (location.get("artifactLocation") or {}).get("uri", "")
+    region = location.get("region") or {}
+    fingerprint = json.dumps(result.get("partialFingerprints") or {}, sort_keys=True)
+    return (uri, region.get("startLine", 0), region.get("startColumn", 0), str(result.get("ruleId")), fingerprint)
