@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from gdpr_guard import baseline, diffscope, masking, personal_data, suppressions
+from gdpr_guard import baseline, diffscope, masking, personal_data, refinements, suppressions
 from gdpr_guard.catalog import Catalog, Rule
 from gdpr_guard.config import Config
 from gdpr_guard.engines import ENGINES
@@ -46,7 +46,7 @@ def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: C
     outputs, engine_errors, versions = _run_all(targets, rules, catalog, root, config, analysis_targets, cache)
     errors += engine_errors
     findings: list[Finding] = []
-    for raw in (f for out in outputs for f in out.findings):
+    for raw in refinements.apply([f for out in outputs for f in out.findings], targets):
         finding = _map(raw, catalog, config)
         if finding is not None:
             findings.append(finding)

@@ -1,0 +1,70 @@
+"""Rule refinements that need context an engine cannot see, applied to raw findings by rule id.
+
+REFINEMENTS is a plain registry: rule id -> function(findings of that rule, all targets) -> kept findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from gdpr_guard.finding import RawFinding
+from gdpr_guard.targets import Kind, Target
+
+Refinement = Callable[[list[RawFinding], Sequence[Target]], list[RawFinding]]
+ACCOUNT_BLOCK = "aws_s3_account_public_access_block"
+ACCOUNT_FLAGS = ("block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets")
+
+
+def account_block_covers_buckets(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
+    """GG-PUB-003: an account-level public access block with all four flags true covers every bucket
+    of the configuration (its directory and the modules below it); checkov has no edge to follow."""
+    covered = [PurePosixPath(t.rel).parent for t in targets if t.kind is Kind.TERRAFORM and _has_full_block(t.path)]
+    if not covered:
+        return findings
+    return [f for f in findings if not any(_within(PurePosixPath(f.location.path).parent, c) for c in covered)]
+
+
+def _within(directory: PurePosixPath, ancestor: PurePosixPath) -> bool:
+    return directory == ancestor or ancestor in directory.parents
+
+
+def _has_full_block(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if ACCOUNT_BLOCK not in text:
+        return False
+    try:
+        import hcl2  # checkov's HCL parser; imported only when an account block may be present
+
+        data: dict[str, Any] = hcl2.loads(text)
+    except Exception:  # noqa: BLE001 - unparseable Terraform is reported by checkov as a scan error
+        return False
+    for block in data.get("resource", []):
+        for name, body in (block.get(ACCOUNT_BLOCK) or {}).items():
+            del name
+            if all(_true(body.get(flag)) for flag in ACCOUNT_FLAGS):
+                return True
+    return False
+
+
+def _true(value: Any) -> bool:
+    if isinstance(value, list) and len(value) == 1:
+        value = value[0]
+    return value is True or (isinstance(value, str) and value.strip().lower() == "true")
+
+
+REFINEMENTS: dict[str, Refinement] = {
+    "GG-PUB-003": account_block_covers_buckets,
+}
+
+
+def apply(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
+    """Run each rule's refinement over that rule's findings; other findings pass through."""
+    out = [f for f in findings if f.rule_id not in REFINEMENTS]
+    for rule_id, refine in REFINEMENTS.items():
+        out += refine([f for f in findings if f.rule_id == rule_id], targets)
+    return out
