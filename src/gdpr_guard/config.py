@@ -29,7 +29,14 @@ DEFAULT_NAME_PATTERNS = ("patient", "medical", "health", "lab", "hds", "customer
 DEFAULT_HEALTH_NAME_PATTERNS = ("patient", "medical", "health", "hds", "genetic", "diagnos", "clinic",
                                 "lab_result", "lab-result", "labresult", "biolog")
 DEFAULT_GENERIC_ACCOUNTS = ("admin", "administrator", "root", "postgres", "sa", "shared", "team")
-DEFAULT_SHARED_ACCOUNT_PATTERNS = ("shared", "team", "common", "generic", "group", "everyone")
+# Name fragments of IAM users that are shared accounts (a regex alternation fragment by default).
+DEFAULT_SHARED_ACCOUNT_PATTERNS = ("shared", "team", "common", "generic", "group", "everyone", "staff", "ops",
+                                   "support", "helpdesk", "admins?", "office", "guest", "dept", "equipe",
+                                   "accueil", "secretariat")
+# Name words of storage meant to be temporary: migration, export, staging, dump areas.
+DEFAULT_MIGRATION_STORAGE_PATTERNS = ("migration", "migrations", "migrate", "migrated", "export", "exports",
+                                      "staging", "transfer", "transfers", "dump", "dumps", "tmp", "temp",
+                                      "scratch", "extract", "extracts")
 DEFAULT_PLAN_GLOBS = ("migrations/**", "**/migrat*/**")
 
 
@@ -67,6 +74,8 @@ class Config:
     """Account names that are shared by nature (Dedalus employees shared accounts)."""
     shared_account_patterns: tuple[str, ...] = DEFAULT_SHARED_ACCOUNT_PATTERNS
     """Substrings of IAM user names that mark a shared/team account."""
+    migration_storage_patterns: tuple[str, ...] = DEFAULT_MIGRATION_STORAGE_PATTERNS
+    """Words in bucket/storage names that mark migration, export or staging storage."""
     max_expiry_days: int = 30
     """Longest acceptable expiry of migration/export storage."""
     plan_name: str = "migration-plan.yaml"
@@ -148,6 +157,8 @@ def from_mapping(data: Any, source: str) -> Config:
         ),
         generic_accounts=_lower(data.get("generic-accounts", DEFAULT_GENERIC_ACCOUNTS)),
         shared_account_patterns=_lower(data.get("shared-account-patterns", DEFAULT_SHARED_ACCOUNT_PATTERNS)),
+        migration_storage_patterns=_lower(data.get("migration-storage-patterns",
+                                                   DEFAULT_MIGRATION_STORAGE_PATTERNS)),
         max_expiry_days=data.get("max-expiry-days", 30),
         plan_name=plan.get("name", "migration-plan.yaml"),
         plan_globs=tuple(plan.get("globs", DEFAULT_PLAN_GLOBS)),

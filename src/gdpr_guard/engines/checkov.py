@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from gdpr_guard import resources
+from gdpr_guard import policy_params, resources
 from gdpr_guard.catalog import Catalog, Rule
 from gdpr_guard.config import Config
 from gdpr_guard.engines import base
@@ -30,10 +30,11 @@ OFFLINE_ENV = {
 
 
 def command(binary: str, rules: Sequence[Rule], *, directory: Path | None = None,
-            files: Sequence[Path] = (), skip: Sequence[str] = (), plan: bool = False) -> list[str]:
-    """The checkov command line for one run."""
+            files: Sequence[Path] = (), skip: Sequence[str] = (), plan: bool = False,
+            checks_dir: Path | None = None) -> list[str]:
+    """The checkov command line for one run (`checks_dir`: our policies, default the shipped ones)."""
     argv = [binary, "-o", "json", "--skip-download",
-            "--external-checks-dir", str(resources.policies_dir() / "checkov"),
+            "--external-checks-dir", str(checks_dir or resources.policies_dir() / "checkov"),
             "-c", ",".join(r.engine_rule for r in rules),
             "--framework", "terraform_plan" if plan else "terraform"]
     if plan:
@@ -94,12 +95,15 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
     plans = [t for t in targets if t.kind is Kind.TERRAFORM_PLAN]
     jobs = config.jobs or max(os.cpu_count() or 1, 1)
     runs: list[list[str]] = []
-    if tf:
-        for group in partition(module_units(t.path.parent for t in tf), jobs):
-            runs.append(terraform_command(binary, rules, group))
-    if plans:
-        runs.append(command(binary, rules, directory=root, files=[t.path for t in plans], plan=True))
-    for completed in _run_concurrently(runs, root, env, config.timeout, jobs):
+    with policy_params.materialised_dir(resources.policies_dir() / "checkov", config) as checks:
+        if tf:
+            for group in partition(module_units(t.path.parent for t in tf), jobs):
+                runs.append(terraform_command(binary, rules, group, checks))
+        if plans:
+            runs.append(command(binary, rules, directory=root, files=[t.path for t in plans], plan=True,
+                                checks_dir=checks))
+        completed_runs = _run_concurrently(runs, root, env, config.timeout, jobs)
+    for completed in completed_runs:
         if completed.returncode not in (0, 1):
             raise EngineError(NAME, f"exited with status {completed.returncode}: "
                                     f"{base.last_line(completed.stderr)}", completed.stderr)
@@ -110,11 +114,12 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
     return output
 
 
-def terraform_command(binary: str, rules: Sequence[Rule], dirs: Sequence[Path]) -> list[str]:
+def terraform_command(binary: str, rules: Sequence[Rule], dirs: Sequence[Path],
+                      checks_dir: Path | None = None) -> list[str]:
     """One checkov process over some module directories (their common ancestor, siblings skipped)."""
     directory, skip = module_root(dirs)
     skip += ["/" + re.escape(name) + "$" for name in sorted(SKIPPED_DIRS)]
-    return command(binary, rules, directory=directory, skip=skip)
+    return command(binary, rules, directory=directory, skip=skip, checks_dir=checks_dir)
 
 
 def module_units(tf_dirs: Iterable[Path]) -> list[Path]:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import ast
 import os
-import re
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from gdpr_guard import policy_params
 from gdpr_guard.catalog import Catalog, Rule
 from gdpr_guard.config import Config
 from gdpr_guard.engines import base
@@ -21,9 +20,6 @@ from gdpr_guard.targets import Kind, Target
 
 NAME = "semgrep"
 MAX_TARGET_BYTES = 10_000_000
-# Policy parameter: rules spell the default `generic-accounts` setting as this alternation; a
-# configuration with other names gets policy copies with its own list (see _parameterised).
-GENERIC_ACCOUNTS_DEFAULT = "admin|administrator|root|postgres|sa|shared|team"
 OFFLINE_ENV = {
     "SEMGREP_ENABLE_VERSION_CHECK": "0",
     "SEMGREP_SEND_METRICS": "off",
@@ -50,8 +46,7 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
     binary = base.locate(NAME)
     rels = [t.rel for t in targets]
     jobs = config.jobs or max(os.cpu_count() or 1, 1)
-    with tempfile.TemporaryDirectory(prefix="gdpr-guard-policies-") as scratch:
-        policies = _parameterised(sorted({catalog.policy_path(r) for r in rules}), config, Path(scratch))
+    with policy_params.materialised_files(sorted({catalog.policy_path(r) for r in rules}), config) as policies:
         completed = base.run(NAME, command(binary, policies, rels, jobs), cwd=root,
                              env=base.offline_env(OFFLINE_ENV), timeout=config.timeout)
     if completed.returncode not in (0, 1):
@@ -94,23 +89,6 @@ def python_syntax_problem(path: Path) -> str | None:
     except (ValueError, RecursionError, MemoryError) as exc:
         return f"does not parse as Python {version}: {type(exc).__name__}: {str(exc)[:120]}"
     return None
-
-
-def _parameterised(policies: list[Path], config: Config, scratch: Path) -> list[Path]:
-    """Policies with the configured generic account names substituted for the default list."""
-    accounts = "|".join(re.escape(a) for a in config.generic_accounts)
-    if accounts == GENERIC_ACCOUNTS_DEFAULT:
-        return policies
-    out = []
-    for index, policy in enumerate(policies):
-        text = policy.read_text(encoding="utf-8")
-        if GENERIC_ACCOUNTS_DEFAULT not in text:
-            out.append(policy)
-            continue
-        copy = scratch / f"{index:03d}-{policy.name}"
-        copy.write_text(text.replace(GENERIC_ACCOUNTS_DEFAULT, accounts), encoding="utf-8")
-        out.append(copy)
-    return out
 
 
 def parse(stdout: str, catalog: Catalog, root: Path, expected: Sequence[str] = ()) -> EngineOutput:
