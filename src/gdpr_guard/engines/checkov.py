@@ -100,18 +100,32 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
             for group in partition(module_units(t.path.parent for t in tf), jobs):
                 runs.append(terraform_command(binary, rules, group, checks))
         if plans:
-            runs.append(command(binary, rules, directory=root, files=[t.path for t in plans], plan=True,
-                                checks_dir=checks))
+            # No --repo-root-for-plan-enrichment: checkov matches `type.name` anywhere under the root
+            # with the module path dropped (and keeps the plan as file_abs_path with the .tf lines);
+            # plan_review.relocate maps each resource address to its .tf block exactly.
+            runs.append(command(binary, rules, files=[t.path for t in plans], plan=True, checks_dir=checks))
         completed_runs = _run_concurrently(runs, root, env, config.timeout, jobs)
-    for completed in completed_runs:
+    for index, completed in enumerate(completed_runs):
         if completed.returncode not in (0, 1):
             raise EngineError(NAME, f"exited with status {completed.returncode}: "
                                     f"{base.last_line(completed.stderr)}", completed.stderr)
         parsed = parse(completed.stdout, catalog, root)
         output.version = parsed.version or output.version
-        output.findings += [f for f in parsed.findings if f.location.path in wanted]
+        found = [f for f in parsed.findings if f.location.path in wanted]
+        is_plan_run = bool(plans) and index == len(runs) - 1  # the plan run is always the last one
+        output.findings += _relocate(found, plans, root) if is_plan_run else found
         output.errors += [e for e in parsed.errors if e.path is None or e.path in wanted]
     return output
+
+
+def _relocate(findings: list[RawFinding], plans: Sequence[Target], root: Path) -> list[RawFinding]:
+    """Plan findings pointed at the .tf block of their resource when the root holds it (plan_review)."""
+    from gdpr_guard import plan_review
+
+    out: list[RawFinding] = []
+    for plan in plans:
+        out += plan_review.relocate([f for f in findings if f.location.path == plan.rel], plan.path, root)
+    return out
 
 
 def terraform_command(binary: str, rules: Sequence[Rule], dirs: Sequence[Path],
