@@ -1,0 +1,219 @@
+"""Shared Terraform reading for the wrapper analyses that look at HCL structure.
+
+Parses `.tf` files with `hcl2` (bc-python-hcl2, a pinned dependency of checkov), groups them by
+module directory (Terraform resolves `var.`/`local.` per directory), and finds line numbers in the
+raw text: hcl2 gives `__start_line__`/`__end_line__` for resource blocks only, nothing for outputs
+or attributes. A file hcl2 cannot parse is skipped: checkov already reports it as a scan error.
+`.tf.json` files are not read (no line numbers to report).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from gdpr_guard.targets import Kind, Target
+
+MAX_BYTES = 2_000_000
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class TfFile:
+    """One parsed `.tf` file."""
+
+    rel: str
+    lines: list[str]
+    data: dict[str, Any]
+
+
+@dataclass
+class Block:
+    """A `resource` or `output` block with its place in the source."""
+
+    file: TfFile
+    kind: str
+    """`resource` or `output`."""
+    labels: tuple[str, ...]
+    """(type, name) for a resource, (name,) for an output."""
+    body: dict[str, Any]
+    start: int
+    end: int
+
+    @property
+    def address(self) -> str:
+        return ".".join(self.labels) if self.kind == "resource" else "output." + self.labels[0]
+
+    def attribute(self, name: str) -> Any:
+        """Value of a top-level attribute (hcl2 wraps each in a one-element list), or None."""
+        value = self.body.get(name)
+        if isinstance(value, list) and len(value) == 1 and not isinstance(value[0], dict):
+            return value[0]
+        return None
+
+    def attribute_line(self, name: str, occurrence: int = 0) -> int:
+        """Line of the `occurrence`-th `name = ...` inside the block (block start if not found)."""
+        pattern = re.compile(r"^\s*" + re.escape(name) + r"\s*=(?!=)")
+        seen = 0
+        for number in range(self.start, min(self.end, len(self.file.lines)) + 1):
+            if pattern.match(self.file.lines[number - 1]):
+                if seen == occurrence:
+                    return number
+                seen += 1
+        return self.start
+
+    def tags(self) -> tuple[tuple[str, str], ...]:
+        value = self.body.get("tags")
+        if isinstance(value, list) and len(value) == 1 and isinstance(value[0], dict):
+            return tuple((str(k), str(v)) for k, v in value[0].items()
+                         if not str(k).startswith("__") and isinstance(v, (str, int, float, bool)))
+        return ()
+
+    def names(self) -> list[str]:
+        """Address plus name-like literal arguments (for the personal-data classifier)."""
+        out = [self.address]
+        for key in ("name", "identifier", "cluster_identifier", "replication_group_id", "database_name",
+                    "db_name", "user_name", "username", "user", "server_id", "description"):
+            value = self.attribute(key)
+            if isinstance(value, str) and "${" not in value:
+                out.append(value)
+        return out
+
+
+@dataclass
+class Module:
+    """The parsed `.tf` files of one directory."""
+
+    directory: str
+    files: list[TfFile] = field(default_factory=list)
+
+    def blocks(self, kind: str) -> Iterator[Block]:
+        for tf in self.files:
+            yield from _blocks(tf, kind)
+
+    def locals(self) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for tf in self.files:
+            for group in tf.data.get("locals") or []:
+                if not isinstance(group, dict):
+                    continue
+                for name, value in group.items():
+                    if name.startswith("__"):
+                        continue
+                    if isinstance(value, list) and len(value) == 1:
+                        value = value[0]
+                    found.setdefault(name, value)
+        return found
+
+
+def modules(targets: list[Target]) -> list[Module]:
+    """Terraform targets parsed and grouped by directory, sorted; unparseable files skipped."""
+    grouped: dict[str, Module] = {}
+    for target in targets:
+        if target.kind is not Kind.TERRAFORM or not target.rel.lower().endswith(".tf"):
+            continue
+        parsed = _parse(target)
+        if parsed is None:
+            continue
+        directory = target.rel.rsplit("/", 1)[0] if "/" in target.rel else ""
+        grouped.setdefault(directory, Module(directory)).files.append(parsed)
+    for module in grouped.values():
+        module.files.sort(key=lambda f: f.rel)
+    return [grouped[d] for d in sorted(grouped)]
+
+
+def normalise(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _parse(target: Target) -> TfFile | None:
+    try:
+        stat = target.path.stat()
+        if stat.st_size > MAX_BYTES:
+            return None
+        data, text = _load(str(target.path), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        return None
+    if data is None:
+        return None
+    return TfFile(target.rel, text.splitlines(), data)
+
+
+@lru_cache(maxsize=512)
+def _load(path: str, mtime_ns: int, size: int) -> tuple[dict[str, Any] | None, str]:
+    """Parse once per file version, whichever analysis asks first (they run concurrently)."""
+    del mtime_ns, size  # cache key only
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        text = handle.read()
+    try:
+        from hcl2.api import loads  # heavy import: only when a scan has Terraform targets
+
+        data = loads(text)
+    except Exception:  # any parse failure: skip the file, checkov reports it as a scan error
+        return None, text
+    return (data if isinstance(data, dict) else None), text
+
+
+def _blocks(tf: TfFile, kind: str) -> Iterator[Block]:
+    for group in tf.data.get(kind) or []:
+        if not isinstance(group, dict):
+            continue
+        if kind == "resource":
+            for rtype, named in group.items():
+                if not isinstance(named, dict):
+                    continue
+                for name, body in named.items():
+                    if isinstance(body, dict):
+                        yield _block(tf, kind, (rtype, name), body)
+        else:
+            for name, body in group.items():
+                if isinstance(body, dict) and not name.startswith("__"):
+                    yield _block(tf, kind, (name,), body)
+
+
+def _block(tf: TfFile, kind: str, labels: tuple[str, ...], body: dict[str, Any]) -> Block:
+    start = body.get("__start_line__")
+    end = body.get("__end_line__")
+    if not isinstance(start, int):
+        start = _header_line(tf.lines, kind, labels)
+    if not isinstance(end, int) or end < start:
+        end = _block_end(tf.lines, start)
+    return Block(tf, kind, labels, body, start, end)
+
+
+def _header_line(lines: list[str], kind: str, labels: tuple[str, ...]) -> int:
+    pattern = re.compile(r"^\s*" + kind + "".join(r"\s+\"?" + re.escape(label) + r"\"?" for label in labels)
+                         + r"\s*\{")
+    for number, line in enumerate(lines, start=1):
+        if pattern.match(line):
+            return number
+    return 1
+
+
+def _block_end(lines: list[str], start: int) -> int:
+    depth = 0
+    opened = False
+    for number in range(start, len(lines) + 1):
+        line = lines[number - 1]
+        opened = opened or "{" in line
+        depth += line.count("{") - line.count("}")
+        if opened and depth <= 0:
+            return number
+    return len(lines)
+
+
+def walk_strings(value: Any) -> Iterator[str]:
+    """Every string inside an hcl2 value (lists, objects)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from walk_strings(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if not str(key).startswith("__"):
+                yield from walk_strings(item)
+
