@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from functools import cache
 
 from gdpr_guard.config import PersonalData
@@ -36,7 +37,10 @@ def classify(raw: RawFinding, settings: PersonalData) -> Classification | None:
         personal = personal or Classification("personal", evidence)
     if personal is not None:
         return personal
-    text = "\n".join(filter(None, [raw.resource or "", raw.location.path, raw.context])).lower()
+    # Names of the resource, of the file itself and in the matched code; not the directories, which
+    # would classify a whole repository (`lab-platform/...`) at once.
+    file_name = "" if raw.resource else PurePosixPath(raw.location.path).name
+    text = "\n".join(filter(None, [raw.resource or "", file_name, raw.context])).lower()
     health = _first_match(text, settings.health_name_patterns)
     if health:
         return Classification("health", f'name matches "{health}"')

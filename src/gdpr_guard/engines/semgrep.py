@@ -163,7 +163,7 @@ def _finding(item: Any, catalog: Catalog, root: Path) -> RawFinding | None:
         matched = _matched_text(root / rel, span)
         secrets = (matched,) if matched else ()
     return RawFinding(rule_id=rule.id, location=location, engine=NAME, snippet=snippet,
-                      secrets=secrets, context=rel + "\n" + snippet)
+                      secrets=secrets, context=snippet)
 
 
 def _matched_text(path: Path, span: tuple[int, int]) -> str:

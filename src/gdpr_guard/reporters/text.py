@@ -12,10 +12,9 @@ def render(result: ScanResult, catalog: Catalog, options: ReportOptions) -> str:
     for finding in result.active:
         rule = catalog.get(finding.rule_id)
         legal = f"GDPR {rule.articles_label.replace('Art. ', 'Art. ', 1)} · CNIL {rule.cnil_label}" if rule else ""
-        resource = f" {finding.resource}:" if finding.resource else ""
         data = f" [{finding.data_category} data: {finding.data_reason}]" if finding.data_category else ""
         lines.append(f"{finding.location.path}:{finding.location.start_line}: {finding.rule_id} "
-                     f"[{finding.severity}]{resource} {finding.message} ({legal}){data}")
+                     f"[{finding.severity}] {finding.message} ({legal}){data}")
     suppressed = [f for f in result.findings if f.suppression is not None]
     for finding in suppressed:
         assert finding.suppression is not None
