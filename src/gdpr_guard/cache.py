@@ -64,7 +64,7 @@ class Cache:
         except FileNotFoundError:
             self.misses += 1
             return None
-        except (OSError, ValueError, TypeError, KeyError):
+        except Exception:  # noqa: BLE001 - any unreadable entry is ignored, never trusted
             self.misses += 1
             try:
                 path.unlink()
