@@ -186,7 +186,9 @@ def _with_fingerprint(finding: Finding, fingerprint: str) -> Finding:
 
 
 def _masked_error(error: ScanError) -> ScanError:
-    return ScanError(error.source, masking.mask(error.message), error.path)
+    # "db/secrets.sql: cannot read" is a path, not a `secret: value` pair: mask only what follows it
+    prefix = f"{error.path}: " if error.path and error.message.startswith(f"{error.path}: ") else ""
+    return ScanError(error.source, prefix + masking.mask(error.message[len(prefix):]), error.path)
 
 
 def _unreadable(target: Target) -> ScanError | None:

@@ -9,11 +9,17 @@ import jsonschema
 from gdpr_guard.errors import ConfigError
 
 
+MAX_ERRORS = 50
+"""Errors listed at most: a hostile document with millions of bad entries gets a short message, fast."""
+
+
 def error_lines(instance: Any, schema: dict[str, Any]) -> list[str]:
-    """All schema errors as `path: message` lines, sorted by path."""
+    """Schema errors as `path: message` lines, sorted by path (the first MAX_ERRORS found, then a count)."""
     validator = jsonschema.Draft202012Validator(schema)
     lines = []
-    for error in validator.iter_errors(instance):
+    for count, error in enumerate(validator.iter_errors(instance)):
+        if count == MAX_ERRORS:
+            return sorted(set(lines)) + [f"(more than {MAX_ERRORS} errors; the rest are not listed)"]
         path = "/".join(str(p) for p in error.absolute_path) or "(top level)"
         lines.append(f"{path}: {_short(error.message)}")
     return sorted(set(lines))
@@ -23,7 +29,8 @@ def validate(instance: Any, schema: dict[str, Any], source: str, error: type[Con
     """Raise `error` listing every schema violation of `instance`."""
     lines = error_lines(instance, schema)
     if lines:
-        raise error(f"{source}: {len(lines)} schema error(s):\n  " + "\n  ".join(lines))
+        count = f"{MAX_ERRORS}+" if len(lines) > MAX_ERRORS else str(len(lines))
+        raise error(f"{source}: {count} schema error(s):\n  " + "\n  ".join(lines))
 
 
 def _short(message: str, limit: int = 200) -> str:
