@@ -49,3 +49,29 @@ def test_engine_commands_carry_offline_flags() -> None:
     argv = semgrep.command("semgrep", [], ["a.py"], 1)
     assert "--metrics=off" in argv and "--disable-version-check" in argv
     assert semgrep.OFFLINE_ENV["SEMGREP_ENABLE_VERSION_CHECK"] == "0"
+
+
+def test_full_scan_attempts_no_network_connection(tmp_path: Path) -> None:
+    """strace -f: no connect() to anything but a unix socket or a loopback address, proxies pointing at a
+    closed local port, both engines and every wrapper analysis running."""
+    if shutil.which("strace") is None:
+        pytest.skip("needs strace")
+    if subprocess.run(["strace", "-f", "-e", "trace=connect", "true"], capture_output=True).returncode != 0:
+        pytest.skip("strace cannot trace here (ptrace not permitted)")
+    import os
+    import re
+
+    shutil.copytree(REPO / "tests" / "fixtures" / "secrets", tmp_path / "repo")
+    log = tmp_path / "connect.log"
+    closed = "http://127.0.0.1:9"
+    env = {**os.environ, "HTTP_PROXY": closed, "HTTPS_PROXY": closed, "http_proxy": closed, "https_proxy": closed,
+           "ALL_PROXY": closed, "NO_PROXY": ""}
+    run = subprocess.run(["strace", "-f", "-qq", "-e", "trace=connect", "-o", str(log), sys.executable, "-m",
+                          "gdpr_guard", "scan", ".", "--format", "json"],
+                         cwd=tmp_path / "repo", capture_output=True, text=True, env=env, timeout=300)
+    assert run.returncode == 1, run.stderr[-2000:]
+    assert '"GG-CRED-002"' in run.stdout and '"GG-CRED-101"' in run.stdout  # checkov and semgrep both ran
+    calls = [line for line in log.read_text().splitlines() if "connect(" in line]
+    remote = [line for line in calls if "AF_UNIX" not in line and "AF_LOCAL" not in line
+              and not re.search(r'inet_addr\("127\.|inet_pton\(AF_INET6, "::1"|"::ffff:127\.', line)]
+    assert remote == [], "network connection attempted:\n" + "\n".join(remote[:20])
