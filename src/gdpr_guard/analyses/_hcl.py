@@ -10,6 +10,7 @@ or attributes. A file hcl2 cannot parse is skipped: checkov already reports it a
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,6 +19,8 @@ from typing import Any
 from gdpr_guard.targets import Kind, Target
 
 MAX_BYTES = 2_000_000
+_PARSE_LOCK = threading.Lock()
+"""Analyses run concurrently; parsing is CPU-bound, so one thread parses and the other reads the cache."""
 _SPACE = re.compile(r"\s+")
 
 
@@ -134,7 +137,8 @@ def _parse(target: Target) -> TfFile | None:
         stat = target.path.stat()
         if stat.st_size > MAX_BYTES:
             return None
-        data, text = _load(str(target.path), stat.st_mtime_ns, stat.st_size)
+        with _PARSE_LOCK:
+            data, text = _load(str(target.path), stat.st_mtime_ns, stat.st_size)
     except OSError:
         return None
     if data is None:
@@ -148,9 +152,11 @@ def _load(path: str, mtime_ns: int, size: int) -> tuple[dict[str, Any] | None, s
     del mtime_ns, size  # cache key only
     with open(path, encoding="utf-8", errors="replace") as handle:
         text = handle.read()
-    try:
-        from hcl2.api import loads  # heavy import: only when a scan has Terraform targets
+    # Heavy import, only when a scan has Terraform targets. Outside the `try`: a missing hcl2 must fail
+    # the scan (the analysis error becomes a scan error), not silently skip every file.
+    from hcl2.api import loads
 
+    try:
         data = loads(text)
     except Exception:  # any parse failure: skip the file, checkov reports it as a scan error
         return None, text
