@@ -10,7 +10,7 @@ import yaml
 
 from conftest import REPO, annotations, script_fixture_files, terraform_fixture_dirs
 from gdpr_guard import catalog as catalog_module
-from gdpr_guard import explain
+from gdpr_guard import docs
 from gdpr_guard.catalog import Catalog
 from gdpr_guard.errors import CatalogError
 
@@ -92,9 +92,21 @@ def test_every_analysis_has_its_own_test(catalog: Catalog) -> None:
         assert (REPO / "tests" / f"test_analysis_{module}.py").is_file(), rule.id
 
 
-def test_docs_rules_md_is_current(catalog: Catalog) -> None:
-    committed = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert committed == explain.rules_document(catalog), "run: python -m gdpr_guard.docs > docs/rules.md"
+def test_generated_files_are_current() -> None:
+    stale = [path for path, content in docs.generated().items()
+             if not path.is_file() or path.read_text(encoding="utf-8") != content]
+    assert stale == [], "run: python -m gdpr_guard.docs"
+
+
+def test_stamped_catalog_skips_only_the_schema_check(tmp_path: Path) -> None:
+    shipped = catalog_module.load()
+    assert catalog_module._is_stamped(Path(shipped.source), Path(shipped.source).read_text(encoding="utf-8"))
+    edited = tmp_path / "catalog.yaml"
+    edited.write_text(Path(shipped.source).read_text(encoding="utf-8").replace("severity: high", "severity: urgent", 1),
+                      encoding="utf-8")
+    (tmp_path / "catalog.sha256").write_text(catalog_module.digest(edited.read_text(encoding="utf-8")))
+    with pytest.raises(CatalogError, match="is not one of"):
+        catalog_module.load(edited)  # a stamp outside the shipped policies/ is not trusted
 
 
 def _raw() -> dict:
