@@ -36,6 +36,13 @@ def checkov_single(catalog: Catalog) -> EngineOutput:
     return _engine_scan(checkov, [TERRAFORM], catalog, Config(jobs=1))
 
 
+@pytest.fixture()
+def always_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fixtures are small; make the engine split them as it would split a large repository."""
+    monkeypatch.setattr(checkov, "MIN_SPLIT_BYTES", 0)
+
+
+@pytest.mark.usefixtures("always_split")
 def test_checkov_split_by_module_directory_matches_one_process(catalog: Catalog, checkov_single: EngineOutput) -> None:
     parallel = _engine_scan(checkov, [TERRAFORM], catalog, Config(jobs=3))
     assert checkov_single.findings, "the fixtures must produce findings for the comparison to mean anything"
@@ -43,6 +50,7 @@ def test_checkov_split_by_module_directory_matches_one_process(catalog: Catalog,
     assert parallel.version == checkov_single.version
 
 
+@pytest.mark.usefixtures("always_split")
 def test_checkov_split_of_a_few_staged_files_matches_one_process(catalog: Catalog) -> None:
     files = sorted(TERRAFORM.rglob("*.tf"))[:3] + [TERRAFORM / "local_module" / "modules" / "results_db" / "main.tf"]
     single = _engine_scan(checkov, files, catalog, Config(jobs=1))
@@ -74,6 +82,7 @@ def test_nested_module_directories_stay_with_their_ancestor(tmp_path: Path) -> N
     assert units == [tmp_path / "envs/dev", tmp_path / "envs/prod", tmp_path / "modules/db"]
 
 
+@pytest.mark.usefixtures("always_split")
 @pytest.mark.parametrize("groups", [1, 2, 3, 8])
 def test_partition_places_every_unit_in_exactly_one_group(tmp_path: Path, groups: int) -> None:
     units = []
@@ -87,6 +96,15 @@ def test_partition_places_every_unit_in_exactly_one_group(tmp_path: Path, groups
     assert sorted(u for p in parts for u in p) == sorted(units)
     assert parts == checkov.partition(list(reversed(units)), groups)
     assert all(parts)
+
+
+def test_small_scans_stay_in_one_checkov_process(tmp_path: Path) -> None:
+    units = []
+    for i in range(4):
+        (tmp_path / f"m{i}").mkdir()
+        (tmp_path / f"m{i}" / "main.tf").write_text("#" * 1000)
+        units.append(tmp_path / f"m{i}")
+    assert checkov.partition(units, 2) == [units]
 
 
 def test_only_engines_with_targets_are_listed_for_kinds() -> None:

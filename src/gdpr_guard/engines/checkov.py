@@ -150,6 +150,9 @@ def module_units(tf_dirs: Iterable[Path]) -> list[Path]:
     return units
 
 
+MIN_SPLIT_BYTES = 256 * 1024
+
+
 def partition(units: Sequence[Path], groups: int) -> list[list[Path]]:
     """Split module units into at most `groups` groups of similar Terraform size, deterministically.
 
@@ -159,6 +162,10 @@ def partition(units: Sequence[Path], groups: int) -> list[list[Path]]:
     if count == 1:
         return [sorted(units)] if units else []
     weighted = sorted(((_weight(u), u) for u in units), key=lambda wu: (-wu[0], str(wu[1])))
+    if sum(w for w, _ in weighted) < MIN_SPLIT_BYTES:
+        # Each checkov process costs ~2-3 s and ~175 MiB of imports before it reads a file: a small
+        # scan is cheaper in one process (PERF.md: splitting pays off on hundreds of files).
+        return [sorted(units)]
     bins: list[list[Path]] = [[] for _ in range(count)]
     loads = [0] * count
     for weight, unit in weighted:
