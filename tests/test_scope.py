@@ -85,8 +85,6 @@ def test_semgrep_configuration_in_the_repo_changes_nothing(baseline: tuple[Path,
     assert (hostile_code, _summary(hostile)) == (code, _summary(report))
 
 
-@pytest.mark.xfail(strict=True, reason="checkov reads .checkov.yaml from its -d directory, the working directory and "
-                                       "HOME; a repository's own checkov configuration changes what runs (open)")
 def test_checkov_configuration_in_the_repo_changes_nothing(baseline: tuple[Path, int, dict],  # type: ignore[type-arg]
                                                            tmp_path: Path) -> None:
     _, code, report = baseline

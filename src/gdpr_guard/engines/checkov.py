@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -42,7 +43,9 @@ def command(binary: str, rules: Sequence[Rule], *, directory: Path | None = None
         for file in files:
             argv += ["-f", str(file)]
     else:
-        argv += ["-d", str(directory)]
+        # `--directory=` (one word) on purpose: checkov loads a `.checkov.yaml` from a directory given
+        # as `-d DIR`, which would let the scanned repository skip our checks or soften failures.
+        argv += [f"--directory={directory}"]
         for pattern in skip:
             argv += ["--skip-path", pattern]
     return argv
@@ -104,7 +107,9 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
             # with the module path dropped (and keeps the plan as file_abs_path with the .tf lines);
             # plan_review.relocate maps each resource address to its .tf block exactly.
             runs.append(command(binary, rules, files=[t.path for t in plans], plan=True, checks_dir=checks))
-        completed_runs = _run_concurrently(runs, root, env, config.timeout, jobs)
+        # A neutral working directory and HOME: checkov also reads .checkov.yaml from both.
+        with tempfile.TemporaryDirectory(prefix="gdpr-guard-checkov-") as neutral:
+            completed_runs = _run_concurrently(runs, Path(neutral), {**env, "HOME": neutral}, config.timeout, jobs)
     for index, completed in enumerate(completed_runs):
         if completed.returncode not in (0, 1):
             raise EngineError(NAME, f"exited with status {completed.returncode}: "
