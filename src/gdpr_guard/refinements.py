@@ -6,9 +6,10 @@ REFINEMENTS is a plain registry: rule id -> function(findings of that rule, all 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any
 
+from gdpr_guard.analyses import _hcl
 from gdpr_guard.finding import RawFinding
 from gdpr_guard.targets import Kind, Target
 
@@ -20,40 +21,27 @@ ACCOUNT_FLAGS = ("block_public_acls", "block_public_policy", "ignore_public_acls
 def account_block_covers_buckets(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
     """GG-PUB-003: an account-level public access block with all four flags true covers every bucket
     of the configuration (its directory and the modules below it); checkov has no edge to follow."""
-    covered = [PurePosixPath(t.rel).parent for t in targets if t.kind is Kind.TERRAFORM and _has_full_block(t.path)]
-    if not covered:
+    if not findings:
         return findings
+    candidates = [t for t in targets if t.kind is Kind.TERRAFORM and _mentions(t, ACCOUNT_BLOCK)]
+    covered = [PurePosixPath(module.directory) for module in _hcl.modules(candidates)
+               if any(block.labels[0] == ACCOUNT_BLOCK and all(_true(block.attribute(f)) for f in ACCOUNT_FLAGS)
+                      for block in module.blocks("resource"))]
     return [f for f in findings if not any(_within(PurePosixPath(f.location.path).parent, c) for c in covered)]
+
+
+def _mentions(target: Target, word: str) -> bool:
+    try:
+        return word in target.path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
 
 
 def _within(directory: PurePosixPath, ancestor: PurePosixPath) -> bool:
     return directory == ancestor or ancestor in directory.parents
 
 
-def _has_full_block(path: Path) -> bool:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
-    if ACCOUNT_BLOCK not in text:
-        return False
-    try:
-        import hcl2  # checkov's HCL parser; imported only when an account block may be present
-
-        data: dict[str, Any] = hcl2.loads(text)
-    except Exception:  # noqa: BLE001 - unparseable Terraform is reported by checkov as a scan error
-        return False
-    for block in data.get("resource", []):
-        for name, body in (block.get(ACCOUNT_BLOCK) or {}).items():
-            del name
-            if all(_true(body.get(flag)) for flag in ACCOUNT_FLAGS):
-                return True
-    return False
-
-
 def _true(value: Any) -> bool:
-    if isinstance(value, list) and len(value) == 1:
-        value = value[0]
     return value is True or (isinstance(value, str) and value.strip().lower() == "true")
 
 
