@@ -93,11 +93,11 @@ class Cache:
     # ------------------------------------------------------------------ keys
     def key(self, engine: str, config: Config, rules: Sequence[Rule], parts: Iterable[tuple[str, bytes]]) -> str:
         digest = hashlib.sha256()
-        for label, value in (("format", str(FORMAT)), ("gdpr-guard", __version__), ("engine", engine),
-                             ("engine-id", engine_identity(engine)), ("policies", self.policies_digest()),
-                             ("config", repr(replace(config, jobs=0, timeout=0))),
-                             ("rules", ",".join(sorted(r.id for r in rules)))):
-            _feed(digest, label, value.encode("utf-8"))
+        for label, text in (("format", str(FORMAT)), ("gdpr-guard", __version__), ("engine", engine),
+                            ("engine-id", engine_identity(engine)), ("policies", self.policies_digest()),
+                            ("config", repr(replace(config, jobs=0, timeout=0))),
+                            ("rules", ",".join(sorted(r.id for r in rules)))):
+            _feed(digest, label, text.encode("utf-8"))
         for label, value in parts:
             _feed(digest, label, value)
         return digest.hexdigest()
@@ -174,7 +174,7 @@ class Cache:
             with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(calls)))) as pool:
                 futures = [pool.submit(scan, members, rules, catalog, root, cfg) for members, _, cfg in calls]
                 results = [f.result() for f in futures]
-            for (_, key, _), fresh in zip(calls, results):
+            for (_, key, _), fresh in zip(calls, results, strict=True):
                 _extend(output, fresh)
                 if key:
                     self.put(key, fresh)

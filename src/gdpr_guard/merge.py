@@ -23,7 +23,7 @@ def merge(documents: Sequence[str], names: Sequence[str] | None = None) -> str:
     names = list(names or [f"input {i + 1}" for i in range(len(documents))])
     runs: list[dict[str, Any]] = []
     schema = SCHEMA_URI
-    for text, name in zip(documents, names):
+    for text, name in zip(documents, names, strict=True):
         try:
             doc = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -102,12 +102,13 @@ def _merge_runs(runs: list[dict[str, Any]]) -> dict[str, Any]:
         old_rules = run["tool"]["driver"].get("rules") or []
         for result in run.get("results") or []:
             result = dict(result)
-            rid = result.get("ruleId")
-            if rid is None and isinstance(result.get("ruleIndex"), int) and result["ruleIndex"] < len(old_rules):
-                rid = old_rules[result["ruleIndex"]].get("id")
-                result["ruleId"] = rid
-            if rid in rule_index:
-                result["ruleIndex"] = rule_index[rid]
+            result_rule = result.get("ruleId")
+            index = result.get("ruleIndex")
+            if result_rule is None and isinstance(index, int) and index < len(old_rules):
+                result_rule = old_rules[result["ruleIndex"]].get("id")
+                result["ruleId"] = result_rule
+            if result_rule in rule_index:
+                result["ruleIndex"] = rule_index[result_rule]
             else:
                 result.pop("ruleIndex", None)
             if result.get("taxa"):
@@ -147,10 +148,10 @@ def _invocation(runs: list[dict[str, Any]]) -> dict[str, Any]:
                 if key not in seen:
                     seen.add(key)
                     notes.append(note)
-    invocation: dict[str, Any] = {"executionSuccessful": successful}
+    merged: dict[str, Any] = {"executionSuccessful": successful}
     if notes:
-        invocation["toolExecutionNotifications"] = notes
-    return invocation
+        merged["toolExecutionNotifications"] = notes
+    return merged
 
 
 def _properties(runs: list[dict[str, Any]]) -> dict[str, Any]:

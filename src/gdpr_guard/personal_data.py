@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 from functools import cache
+from pathlib import PurePosixPath
 
 from gdpr_guard.config import PersonalData
 from gdpr_guard.finding import RawFinding

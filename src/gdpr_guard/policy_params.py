@@ -39,7 +39,9 @@ def _words(attribute: str, default: tuple[str, ...]) -> Callable[[Config], str |
 
 
 def _days(cfg: Config) -> str | None:
-    return None if cfg.max_expiry_days == 30 else f"value: {cfg.max_expiry_days}  # gdpr-guard parameter: max-expiry-days"
+    if cfg.max_expiry_days == 30:
+        return None
+    return f"value: {cfg.max_expiry_days}  # gdpr-guard parameter: max-expiry-days"
 
 
 PARAMETERS: tuple[Parameter, ...] = (

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from gdpr_guard import baseline, diffscope, masking, personal_data, refinements, suppressions
+from gdpr_guard.cache import Cache
 from gdpr_guard.catalog import Catalog, Rule
 from gdpr_guard.config import Config
 from gdpr_guard.engines import ENGINES
@@ -18,7 +19,6 @@ from gdpr_guard.engines.common import EngineOutput
 from gdpr_guard.errors import CatalogError, EngineError, GdprGuardError
 from gdpr_guard.finding import Finding, RawFinding, ScanError, ScanResult, Severity
 from gdpr_guard.fingerprint import assign
-from gdpr_guard.cache import Cache
 from gdpr_guard.shard import Spec
 from gdpr_guard.shard import select as select_shard
 from gdpr_guard.targets import Target, content_problem, discover

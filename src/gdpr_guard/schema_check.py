@@ -8,7 +8,6 @@ import jsonschema
 
 from gdpr_guard.errors import ConfigError
 
-
 MAX_ERRORS = 50
 """Errors listed at most: a hostile document with millions of bad entries gets a short message, fast."""
 
@@ -16,7 +15,7 @@ MAX_ERRORS = 50
 def error_lines(instance: Any, schema: dict[str, Any]) -> list[str]:
     """Schema errors as `path: message` lines, sorted by path (the first MAX_ERRORS found, then a count)."""
     validator = jsonschema.Draft202012Validator(schema)
-    lines = []
+    lines: list[str] = []
     for count, error in enumerate(validator.iter_errors(instance)):
         if count == MAX_ERRORS:
             return sorted(set(lines)) + [f"(more than {MAX_ERRORS} errors; the rest are not listed)"]

@@ -15,9 +15,9 @@ MAX_YAML_BYTES = 1_000_000
 class _NoAliasLoader(yaml.SafeLoader):
     """SafeLoader that refuses aliases, which is what makes 'billion laughs' documents possible."""
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+    def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise ConfigError(f"YAML aliases are not allowed (line {event.start_mark.line + 1})")
         return super().compose_node(parent, index)
 

@@ -126,8 +126,9 @@ def _extra_fields(script_rel: str, text: str, fields: dict[str, set[str]]) -> li
         if COMMENT_LINE.match(source) or EXISTS_STAR.search(source) or number in seen:
             continue
         seen.add(number)
-        out.append(_finding("GG-MIG-203", script_rel, number,
-                            f"SELECT * extracts every column while the migration plan lists the fields to move ({listed})."))
+        out.append(_finding(
+            "GG-MIG-203", script_rel, number,
+            f"SELECT * extracts every column while the migration plan lists the fields to move ({listed})."))
     for match in SELECT_LIST.finditer(text):
         number = line_of(match.start())
         if number in seen or COMMENT_LINE.match(lines[number - 1]):
@@ -139,8 +140,9 @@ def _extra_fields(script_rel: str, text: str, fields: dict[str, set[str]]) -> li
         extra = sorted({c for c in columns if c not in fields[table] and not c.isdigit()})
         if extra:
             seen.add(number)
+            columns = ", ".join(extra)
             out.append(_finding("GG-MIG-203", script_rel, number,
-                                f"Columns {', '.join(extra)} of {table} are not among the fields the migration plan lists."))
+                                f"Columns {columns} of {table} are not among the fields the migration plan lists."))
     return out
 
 

@@ -116,7 +116,7 @@ def _parse(stdout: str, catalog: Catalog, root: Path, expected: Sequence[str] = 
     scanned = paths.get("scanned") if isinstance(paths, dict) else None
     if expected and not isinstance(scanned, list):
         raise EngineError(NAME, "unexpected JSON: no list of scanned paths")
-    if expected:
+    if expected and isinstance(scanned, list):
         seen = {Path(p).as_posix() for p in scanned}
         for rel in expected:
             if rel not in seen:
