@@ -192,9 +192,9 @@ def _scan(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(rendered[fmt])
     if result.errors:
-        if args.format != "text" or args.output:
-            for error in result.errors:
-                _error(error.message)
+        # Also on stderr, whatever the format: CI logs keep stderr when reports go to files or stdout is piped.
+        for error in result.errors:
+            _error(error.message)
         return EXIT_SCAN_ERROR
     failing = [f for f in result.active if f.severity >= cfg.fail_on]
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK

@@ -170,6 +170,7 @@ def analyse(targets: list[Target], config: dict[str, Any]) -> list[RawFinding]:
             "GG-MIG-201", group[0].rel, 1,
             f"No {name} covers the migration scripts " + ", ".join(t.rel for t in group) + ".",
         ))
+    unreadable: list[str] = []
     for plan_path, group in sorted(covered.items()):
         group.sort()
         plan_rel = _rel(plan_path, root)
@@ -177,7 +178,9 @@ def analyse(targets: list[Target], config: dict[str, Any]) -> list[RawFinding]:
         try:
             data = yamlio.load_file(plan_path)
         except ConfigError as exc:
-            findings.append(_finding("GG-MIG-201", plan_rel, 1, f"The migration plan cannot be read: {exc}"))
+            # A plan that cannot be parsed is an unparseable target: the scan fails (exit 3), like a
+            # .tf that does not parse; a plan that parses but breaks the schema is a GG-MIG-201 finding.
+            unreadable.append(f"{plan_rel}: {str(exc).replace(str(plan_path), '').lstrip(': ')}")
             continue
         errors = migration_plan.validate(data)
         if errors:
@@ -208,6 +211,8 @@ def analyse(targets: list[Target], config: dict[str, Any]) -> list[RawFinding]:
                 + " and ".join(m.replace("_", " ") for m in missing) + ".",
                 context=" ".join(special),
             ))
+    if unreadable:
+        raise ConfigError("migration plan cannot be read: " + "; ".join(unreadable))
     return sorted(findings, key=lambda f: (f.location, f.rule_id))
 
 
