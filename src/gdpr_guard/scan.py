@@ -35,6 +35,7 @@ def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: C
     `today` decides which inline suppressions have expired (default: the current date).
     """
     root = root.resolve()
+    accepted = _baseline(root, config)  # before the engines: a bad baseline fails fast
     skipped: list[tuple[str, str]] = []
     targets = discover(paths, root, config.exclude, skipped)
     errors = [ScanError("gdpr-guard", f"{rel}: {why}", rel) for rel, why in skipped]
@@ -53,9 +54,8 @@ def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: C
     findings.sort(key=_order)
     fingerprinted = [_with_fingerprint(f, fp) for f, fp in assign(findings)]
     fingerprinted, notices = suppressions.apply(fingerprinted, root, today or dt.date.today())
-    if config.baseline:
-        path = Path(config.baseline) if Path(config.baseline).is_absolute() else root / config.baseline
-        fingerprinted = baseline.apply(fingerprinted, baseline.load(path), config.baseline)
+    if accepted is not None:
+        fingerprinted = baseline.apply(fingerprinted, accepted, str(config.baseline))
     if config.diff_base:
         changed = diffscope.changed_lines(root, config.diff_base)
         kept = diffscope.keep_changed(fingerprinted, changed)
@@ -77,6 +77,13 @@ def _sharded(targets: list[Target], spec: Spec | None) -> tuple[list[Target], li
     if spec is None:
         return targets, targets
     return select_shard(targets, spec), (targets if spec.runs_analyses else [])
+
+
+def _baseline(root: Path, config: Config) -> frozenset[str] | None:
+    if not config.baseline:
+        return None
+    path = Path(config.baseline) if Path(config.baseline).is_absolute() else root / config.baseline
+    return baseline.load(path)
 
 
 def _run_all(targets: list[Target], rules: list[Rule], catalog: Catalog, root: Path,
