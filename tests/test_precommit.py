@@ -114,8 +114,8 @@ def test_commit_refused_on_a_finding_and_accepted_once_fixed(user_repo: tuple[Pa
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
     assert "gdpr-guard (GDPR checks)" in output and "Failed" in output
-    assert "infra/db.tf:1: GG-ENC-001 [high] aws_db_instance.results: Database storage of " \
-           "aws_db_instance.results is not encrypted at rest." in output
+    assert "infra/db.tf:1: GG-ENC-001 [high] Database storage of aws_db_instance.results is not encrypted " \
+           "at rest." in output
     assert "scripts/export.py" not in output  # the good file has no finding
     assert "gdpr-guard validate (catalog, configuration, migration plans)" in output
     assert _git("rev-parse", "--verify", "-q", "HEAD", cwd=work, check=False).returncode != 0  # nothing committed
@@ -147,7 +147,8 @@ def test_staged_tf_is_checked_with_its_module_but_only_its_findings_reported(
     refused = _commit(work, env, "results database")
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
-    assert "infra/db.tf:1: GG-ENC-001 [high] aws_db_instance.results:" in output  # resolved through variables.tf
+    # storage_encrypted resolved through variables.tf, which is not staged
+    assert "infra/db.tf:1: GG-ENC-001 [high] Database storage of aws_db_instance.results" in output
     assert "legacy" not in output  # the sibling's own finding is not the commit's business
 
     _write(work / "infra" / "variables.tf", 'variable "encrypt_storage" {\n  type    = bool\n  default = true\n}\n')
