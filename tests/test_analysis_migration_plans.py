@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from gdpr_guard.analyses import ANALYSES, migration_plans
@@ -51,3 +52,14 @@ def test_globs_are_configurable() -> None:
 
 def test_registered() -> None:
     assert ANALYSES["migration_plans"] is migration_plans.analyse
+
+
+def test_deletion_is_judged_on_every_covered_script_not_only_the_staged_ones(tmp_path: Path) -> None:
+    """pre-commit hands over the staged files: V4 alone deletes nothing, the plan's V3__purge.sql does."""
+    shutil.copytree(FIXTURES / "good", tmp_path / "good")
+    (tmp_path / "good" / "migrations" / "V4__touch.sql").write_text("SELECT 1;\n", encoding="utf-8")
+    staged = discover([tmp_path / "good" / "migrations" / "V4__touch.sql"], tmp_path)
+    assert [f.rule_id for f in migration_plans.analyse(staged, {})] == []
+    for deleting in ("V3__purge.sql", "extract.py"):  # DELETE FROM; a self-cleaning TemporaryDirectory
+        (tmp_path / "good" / "migrations" / deleting).unlink()
+    assert [f.rule_id for f in migration_plans.analyse(staged, {})] == ["GG-MIG-202"]

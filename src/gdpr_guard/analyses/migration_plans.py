@@ -22,9 +22,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from gdpr_guard import migration_plan, yamlio
-from gdpr_guard.errors import ConfigError
+from gdpr_guard.errors import ConfigError, GdprGuardError
 from gdpr_guard.finding import Location, RawFinding
-from gdpr_guard.targets import Kind, Target
+from gdpr_guard.targets import Kind, Target, discover
 
 DEFAULT_GLOBS = ("migrations/**", "**/migrat*/**")
 DEFAULT_NAME = "migration-plan.yaml"
@@ -171,8 +171,10 @@ def analyse(targets: list[Target], config: dict[str, Any]) -> list[RawFinding]:
             f"No {name} covers the migration scripts " + ", ".join(t.rel for t in group) + ".",
         ))
     unreadable: list[str] = []
-    for plan_path, group in sorted(covered.items()):
-        group.sort()
+    for plan_path, given in sorted(covered.items()):
+        # Every script the plan covers, staged or not: whether "some script deletes" must not depend
+        # on which files a pre-commit run was handed (findings outside the targets are dropped later).
+        group = sorted({t.rel: t for t in [*_covered_on_disk(plan_path, root, globs, names), *given]}.values())
         plan_rel = _rel(plan_path, root)
         text = _read(plan_path)
         try:
@@ -214,6 +216,16 @@ def analyse(targets: list[Target], config: dict[str, Any]) -> list[RawFinding]:
     if unreadable:
         raise ConfigError("migration plan cannot be read: " + "; ".join(unreadable))
     return sorted(findings, key=lambda f: (f.location, f.rule_id))
+
+
+def _covered_on_disk(plan_path: Path, root: Path, globs: list[str], names: tuple[str, ...]) -> list[Target]:
+    try:
+        found = discover([plan_path.parent], root)
+    except GdprGuardError:
+        return []
+    wanted = plan_path.resolve()
+    return [t for t in found if t.kind in SCRIPT_KINDS and _matches(t.rel, globs)
+            and (plan := _plan_for(t, names)) is not None and plan.resolve() == wanted]
 
 
 def _strip_comments(text: str) -> str:
