@@ -61,9 +61,11 @@ def _source_lines(scanned_file: str, start: int, end: int) -> str:
     """The resource's own lines from the source file, or "" when the file cannot be located."""
     roots: list[str] = []
     argv = sys.argv
-    for index, arg in enumerate(argv[:-1]):
-        if arg in ("-d", "--directory", "-f", "--file"):
+    for index, arg in enumerate(argv):
+        if arg in ("-d", "--directory", "-f", "--file") and index + 1 < len(argv):
             roots.append(argv[index + 1])
+        elif arg.startswith(("--directory=", "--file=")):  # gdpr-guard passes --directory=DIR
+            roots.append(arg.split("=", 1)[1])
     roots.append(os.getcwd())
     relative = scanned_file.lstrip("/")
     candidates = [scanned_file] + [os.path.join(r, relative) for r in roots]

@@ -47,10 +47,11 @@ def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: C
     outputs, engine_errors, versions = _run_all(targets, rules, catalog, root, config, analysis_targets, cache)
     errors += engine_errors
     findings: list[Finding] = []
-    # Only findings in the files asked for: an analysis may read beyond them (a migration plan's
-    # other scripts) to decide, but a pre-commit run reports on the staged files alone.
+    # Analyses may read beyond the files asked for (a migration plan's other scripts) to decide, but a
+    # pre-commit run reports on the staged files alone. (Engines filter their own findings; plan findings
+    # are relocated to the .tf lines they come from.)
     asked = {t.rel for t in analysis_targets} | {t.rel for t in targets}
-    raws = [f for out in outputs for f in out.findings if f.location.path in asked]
+    raws = [f for out in outputs for f in out.findings if f.engine != "gdpr-guard" or f.location.path in asked]
     for raw in refinements.apply(raws, targets):
         finding = _map(raw, catalog, config)
         if finding is not None:
