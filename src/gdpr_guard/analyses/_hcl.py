@@ -112,20 +112,43 @@ class Module:
         return found
 
 
-def modules(targets: list[Target]) -> list[Module]:
-    """Terraform targets parsed and grouped by directory, sorted; unparseable files skipped."""
+def modules(targets: list[Target], relevant: re.Pattern[str] | None = None,
+            context: re.Pattern[str] | None = None) -> list[Module]:
+    """Terraform targets parsed and grouped by directory, sorted; unparseable files skipped.
+
+    hcl2 costs a few ms per file, too much to spend on every file of a large repository for one rule:
+    with `relevant`, only files whose text matches it are parsed, plus, in the same directories, the
+    files matching `context` (e.g. the `locals` that references resolve through).
+    """
+    tf = [t for t in targets if t.kind is Kind.TERRAFORM and t.rel.lower().endswith(".tf")]
+    if relevant is not None:
+        texts = {t.rel: _text(t) for t in tf}
+        chosen = [t for t in tf if relevant.search(texts[t.rel])]
+        dirs = {_directory(t) for t in chosen}
+        tf = [t for t in tf if relevant.search(texts[t.rel])
+              or (context is not None and _directory(t) in dirs and context.search(texts[t.rel]))]
     grouped: dict[str, Module] = {}
-    for target in targets:
-        if target.kind is not Kind.TERRAFORM or not target.rel.lower().endswith(".tf"):
-            continue
+    for target in tf:
         parsed = _parse(target)
         if parsed is None:
             continue
-        directory = target.rel.rsplit("/", 1)[0] if "/" in target.rel else ""
-        grouped.setdefault(directory, Module(directory)).files.append(parsed)
+        grouped.setdefault(_directory(target), Module(_directory(target))).files.append(parsed)
     for module in grouped.values():
         module.files.sort(key=lambda f: f.rel)
     return [grouped[d] for d in sorted(grouped)]
+
+
+def _directory(target: Target) -> str:
+    return target.rel.rsplit("/", 1)[0] if "/" in target.rel else ""
+
+
+def _text(target: Target) -> str:
+    try:
+        if target.path.stat().st_size > MAX_BYTES:
+            return ""
+        return target.path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
 
 
 def normalise(text: str) -> str:
@@ -146,7 +169,7 @@ def _parse(target: Target) -> TfFile | None:
     return TfFile(target.rel, text.splitlines(), data)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=4096)
 def _load(path: str, mtime_ns: int, size: int) -> tuple[dict[str, Any] | None, str]:
     """Parse once per file version, whichever analysis asks first (they run concurrently)."""
     del mtime_ns, size  # cache key only

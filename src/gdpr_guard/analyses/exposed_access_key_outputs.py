@@ -26,6 +26,7 @@ _INDEX = r"(?:\[[^\]]*\])*(?:\.\*)?"
 _ATTRIBUTE_REF = re.compile(r"(?<![\w.])aws_iam_access_key\." + _NAME + _INDEX + r"\.("
                             + "|".join(SECRET_ATTRIBUTES) + r")(?![\w-])")
 _ANY_REF = re.compile(r"(?<![\w.])aws_iam_access_key\." + _NAME + r"(?P<rest>" + _INDEX + r"(?:\.[\w*-]+)?)")
+_MENTIONS_KEYS = re.compile(r"\baws_iam_access_key\b")
 _FOR = re.compile(r"\bfor\s+[\w\s,]+\bin\b")
 _SECRET_IN_FOR = re.compile(r"(?:\.|\[\s*\")(?:" + "|".join(SECRET_ATTRIBUTES) + r")(?![\w-])")
 
@@ -33,7 +34,7 @@ _SECRET_IN_FOR = re.compile(r"(?:\.|\[\s*\")(?:" + "|".join(SECRET_ATTRIBUTES) +
 def analyse(targets: list[Target], config: dict[str, Any]) -> list[RawFinding]:
     """One finding per output that returns an unencrypted access-key secret, at the output block."""
     findings: list[RawFinding] = []
-    for module in _hcl.modules(targets):
+    for module in _hcl.modules(targets, relevant=_MENTIONS_KEYS):
         keys = {block.labels[1]: block for block in module.blocks("resource")
                 if block.labels[0] == "aws_iam_access_key"}
         for output in module.blocks("output"):

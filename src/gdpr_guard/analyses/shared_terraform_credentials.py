@@ -48,6 +48,9 @@ NOT_PRINCIPALS = frozenset({
     "azurerm_key_vault_secret", "google_secret_manager_secret_version", "random_password",
     "vault_generic_secret", "vault_kv_secret_v2", "helm_release",
 })
+# Every PASSWORD_ATTRIBUTES name contains "password" or is auth_token; the SSH key resources by type.
+_MENTIONS_CREDENTIALS = re.compile(r"password|auth_token|" + "|".join(SSH_KEY_RESOURCES))
+_DEFINES_LOCALS = re.compile(r"(?m)^\s*locals\s*\{")
 _BLOCK_RELATIVE = re.compile(r"(?<![\w.])(?:each|count|self)\.")
 _VOLATILE = re.compile(r"\b(?:uuid|uuidv5|bcrypt|timestamp)\(")
 _LOCAL = re.compile(r"\$\{\s*local\.([A-Za-z_][\w-]*)\s*\}")
@@ -81,7 +84,7 @@ def analyse(targets: list[Target], config: dict[str, Any]) -> list[RawFinding]:
     uses: dict[tuple[str, ...], list[_Use]] = defaultdict(list)
     credentials: dict[tuple[str, ...], _Credential] = {}
     secrets: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for module in _hcl.modules(targets):
+    for module in _hcl.modules(targets, relevant=_MENTIONS_CREDENTIALS, context=_DEFINES_LOCALS):
         local_values = module.locals()
         for block in module.blocks("resource"):
             rtype = block.labels[0]
