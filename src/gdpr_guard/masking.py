@@ -15,25 +15,32 @@ _SECRET_WORDS = (r"(?:password|passwd|pwd|pass|secret|secret[_-]?key|access[_-]?
                  r"auth[_-]?token|token|client[_-]?secret|private[_-]?key|credentials?|"
                  r"master[_-]?password|admin[_-]?password|administrator[_-]?login[_-]?password|"
                  r"aws_secret_access_key|aws_access_key_id|pgpassword|mysql_pwd|connection[_-]?string)")
-# (pattern, name of the group holding the value, whether a bare identifier there is a reference)
-_PATTERNS: list[tuple[re.Pattern[str], str, bool]] = [
+_KEY_CUES = ("pass", "pwd", "secret", "key", "token", "credential", "connection")
+# (pattern, name of the group holding the value, whether a bare identifier there is a reference, cues):
+# a pattern only runs on text containing one of its cues (lower-cased), which spares the regexes on
+# the vast majority of snippets.
+_PATTERNS: list[tuple[re.Pattern[str], str, bool, tuple[str, ...]]] = [
     # key = "value" / key: 'value' / key => "value" (HCL, Python, YAML, JSON)
     (re.compile(r"(?i)\b[\w.-]*" + _SECRET_WORDS + r"[\w.-]*[\"']?\s*(?:=|:|=>)\s*"
-                r"(?P<q>[\"'])(?P<v>(?:(?!(?P=q)).){1,500})(?P=q)"), "v", False),
+                r"(?P<q>[\"'])(?P<v>(?:(?!(?P=q)).){1,500})(?P=q)"), "v", False, _KEY_CUES),
     # KEY=value, key: value unquoted (shell, .env, YAML)
-    (re.compile(r"(?i)\b[\w.-]*" + _SECRET_WORDS + r"[\w.-]*\s*(?:=|:)\s*(?P<v>[^\s\"',;)}\]#]{1,500})"), "v", True),
+    (re.compile(r"(?i)\b[\w.-]*" + _SECRET_WORDS + r"[\w.-]*\s*(?:=|:)\s*(?P<v>[^\s\"',;)}\]#]{1,500})"), "v", True,
+     _KEY_CUES),
     # scheme://user:password@host
-    (re.compile(r"(?i)\b[a-z][a-z0-9+.-]{1,20}://[^\s:/@\"']{1,100}:(?P<v>[^\s@/\"']{1,200})@"), "v", False),
+    (re.compile(r"(?i)\b[a-z][a-z0-9+.-]{1,20}://[^\s:/@\"']{1,100}:(?P<v>[^\s@/\"']{1,200})@"), "v", False, ("://",)),
     # mysql -pSECRET, sshpass -p SECRET, curl -u user:pass, lftp -u user,pass
-    (re.compile(r"(?:^|\s)-p(?P<v>[^\s\"'0-9-][^\s\"']{0,200})"), "v", False),
-    (re.compile(r"\bsshpass\s+-p\s*[\"']?(?P<v>[^\s\"']{1,200})"), "v", False),
-    (re.compile(r"(?:^|\s)(?:-u|--user)\s+[\"']?[^\s:,\"']{1,100}[:,](?P<v>[^\s\"']{1,200})"), "v", False),
+    (re.compile(r"(?:^|\s)-p(?P<v>[^\s\"'0-9-][^\s\"']{0,200})"), "v", False, ("-p",)),
+    (re.compile(r"\bsshpass\s+-p\s*[\"']?(?P<v>[^\s\"']{1,200})"), "v", False, ("sshpass",)),
+    (re.compile(r"(?:^|\s)(?:-u|--user)\s+[\"']?[^\s:,\"']{1,100}[:,](?P<v>[^\s\"']{1,200})"), "v", False, ("-u",)),
     # PASSWORD 'x' / IDENTIFIED BY 'x' (SQL)
-    (re.compile(r"(?i)\b(?:password|identified\s+by)\s+(?P<q>['\"])(?P<v>[^'\"]{1,500})(?P=q)"), "v", False),
+    (re.compile(r"(?i)\b(?:password|identified\s+by)\s+(?P<q>['\"])(?P<v>[^'\"]{1,500})(?P=q)"), "v", False,
+     ("password", "identified")),
     # AWS access key ids, GitHub/GitLab/Slack tokens, bearer tokens
-    (re.compile(r"\b(?P<v>(?:AKIA|ASIA|AGPA|AIDA|AROA)[A-Z0-9]{16})\b"), "v", False),
-    (re.compile(r"\b(?P<v>gh[pousr]_[A-Za-z0-9]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abpr]-[A-Za-z0-9-]{10,})\b"), "v", False),
-    (re.compile(r"(?i)\bbearer\s+(?P<v>[A-Za-z0-9._~+/=-]{12,})"), "v", False),
+    (re.compile(r"\b(?P<v>(?:AKIA|ASIA|AGPA|AIDA|AROA)[A-Z0-9]{16})\b"), "v", False,
+     ("akia", "asia", "agpa", "aida", "aroa")),
+    (re.compile(r"\b(?P<v>gh[pousr]_[A-Za-z0-9]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abpr]-[A-Za-z0-9-]{10,})\b"), "v", False,
+     ("gh", "glpat-", "xox")),
+    (re.compile(r"(?i)\bbearer\s+(?P<v>[A-Za-z0-9._~+/=-]{12,})"), "v", False, ("bearer",)),
 ]
 _PRIVATE_KEY = re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|\Z)", re.S)
 _AWS_SECRET = re.compile(r"(?<![A-Za-z0-9/+=])([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])")
@@ -47,8 +54,11 @@ def mask(text: str, secrets: Iterable[str] = ()) -> str:
     for secret in sorted({s for s in secrets if len(s) >= _MIN_SECRET_LEN}, key=len, reverse=True):
         text = text.replace(secret, MASK)
     text = _PRIVATE_KEY.sub("-----BEGIN PRIVATE KEY-----" + MASK + "-----END PRIVATE KEY-----", text)
-    for pattern, group, references in _PATTERNS:
-        text = mask_value_groups(text, pattern, group, references)
+    lowered = text.lower()
+    for pattern, group, references, cues in _PATTERNS:
+        if any(cue in lowered for cue in cues):
+            text = mask_value_groups(text, pattern, group, references)
+            lowered = text.lower()
     return _AWS_SECRET.sub(_mask_if_random, text)
 
 

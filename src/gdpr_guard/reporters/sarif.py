@@ -41,7 +41,8 @@ def render(result: ScanResult, catalog: Catalog, options: ReportOptions) -> str:
         "properties": {"engines": result.engines, "targets": result.targets},
     }
     document = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    # Compact: json's C encoder only serves indent=None, and a large scan's SARIF is megabytes.
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _rule(rule: Rule, taxa: dict[str, dict[str, int]]) -> dict[str, Any]:
