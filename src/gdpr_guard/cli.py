@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from gdpr_guard import __version__
 
@@ -172,21 +173,18 @@ def _scan(args: argparse.Namespace) -> int:
     cat = catalog.load()
     result = scan.run_scan(args.paths, root, cfg, cat, **_scale_options(args, root))
     options = reporters.ReportOptions(fail_on=cfg.fail_on, include_suppressed=not args.no_suppressed_in_sarif)
-    outputs = {args.format: args.output}
-    for fmt, path in (("sarif", args.sarif_file), ("json", args.json_file), ("markdown", args.markdown_file)):
-        if path:
-            outputs.setdefault(fmt, None)
-            outputs[fmt] = outputs[fmt] if fmt == args.format and args.output else path
-            if fmt == args.format and args.output and path != args.output:
-                _write(path, reporters.REPORTERS[fmt](result, cat, options))
-    rendered = {fmt: reporters.REPORTERS[fmt](result, cat, options) for fmt in outputs}
+    # (format, file or None for stdout): the --format report, then every --*-file, once each.
+    outputs = list(dict.fromkeys([(args.format, args.output)] + [
+        (fmt, path) for fmt, path in (("sarif", args.sarif_file), ("json", args.json_file),
+                                      ("markdown", args.markdown_file)) if path]))
+    rendered = {fmt: reporters.REPORTERS[fmt](result, cat, options) for fmt, _ in outputs}
     if args.validate:
         sarif = rendered.get("sarif") or reporters.REPORTERS["sarif"](result, cat, options)
         problems = sarif_validate.problems(sarif)
         if problems:
             _error("SARIF output does not validate:\n  " + "\n  ".join(problems))
             return EXIT_USAGE
-    for fmt, path in outputs.items():
+    for fmt, path in outputs:
         if path:
             _write(path, rendered[fmt])
         else:
@@ -200,9 +198,9 @@ def _scan(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
 
 
-def _scale_options(args: argparse.Namespace, root: Path) -> dict[str, object]:
+def _scale_options(args: argparse.Namespace, root: Path) -> dict[str, Any]:
     """--shard and --cache as run_scan keyword arguments."""
-    options: dict[str, object] = {}
+    options: dict[str, Any] = {}
     if args.shard:
         from gdpr_guard import shard
 

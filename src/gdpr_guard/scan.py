@@ -119,7 +119,8 @@ def _run_all(targets: list[Target], rules: list[Rule], catalog: Catalog, root: P
                 errors.append(ScanError(exc.engine, str(exc)))
                 continue
             except GdprGuardError as exc:
-                errors.append(ScanError(name, f"{name}: {exc}") if name in ENGINES else ScanError("gdpr-guard", str(exc)))
+                is_engine = name in ENGINES
+                errors.append(ScanError(name, f"{name}: {exc}") if is_engine else ScanError("gdpr-guard", str(exc)))
                 continue
             except Exception as exc:  # a bug in an adapter must fail the scan, not pass it or crash the CLI
                 errors.append(ScanError(name, f"{name}: internal error: {type(exc).__name__}: {exc}"))

@@ -140,9 +140,9 @@ def _extra_fields(script_rel: str, text: str, fields: dict[str, set[str]]) -> li
         extra = sorted({c for c in columns if c not in fields[table] and not c.isdigit()})
         if extra:
             seen.add(number)
-            columns = ", ".join(extra)
+            named = ", ".join(extra)
             out.append(_finding("GG-MIG-203", script_rel, number,
-                                f"Columns {columns} of {table} are not among the fields the migration plan lists."))
+                                f"Columns {named} of {table} are not among the fields the migration plan lists."))
     return out
 
 
