@@ -1,0 +1,14 @@
+# expect: GG-ENC-102 7
+# expect: GG-CRED-103 9
+import ftplib
+import glob
+import os
+
+ftp = ftplib.FTP()
+ftp.connect("ftp.old-crm.example", 21)
+ftp.login("export", "Exp0rt2023")
+for name in glob.glob("/srv/outbound/*.csv.gpg"):
+    with open(name, "rb") as fh:
+        ftp.storbinary("STOR " + os.path.basename(name), fh)
+    os.remove(name)
+ftp.quit()

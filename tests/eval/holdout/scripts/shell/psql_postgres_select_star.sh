@@ -1,0 +1,8 @@
+# expect: GG-CRED-108 7
+# expect: GG-MIN-103 7
+#!/bin/bash
+set -euo pipefail
+OUT=$(mktemp)
+trap 'rm -f "$OUT"' EXIT
+psql -h lims-db -U postgres -d lims -At -c "SELECT * FROM patients WHERE site = 'north'" > "$OUT"
+wc -l "$OUT"

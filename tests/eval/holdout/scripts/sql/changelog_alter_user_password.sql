@@ -1,0 +1,6 @@
+-- expect: GG-CRED-109 5
+--liquibase formatted sql
+
+--changeset ops:42-rotate-app-password
+ALTER USER crm_app WITH PASSWORD 'Rotated#2024q1';
+--rollback ALTER USER crm_app WITH PASSWORD '${previous_password}';

@@ -1,0 +1,3 @@
+-- expect: GG-CRED-110 2
+GRANT ALL PRIVILEGES ON shop.* TO 'root'@'%';
+FLUSH PRIVILEGES;
