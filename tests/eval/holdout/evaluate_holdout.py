@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""Precision and recall of gdpr-guard on the holdout set (tests/eval/holdout), through the real CLI.
+
+The holdout set was written from the rule descriptions only (`gdpr-guard rules` / `explain`,
+docs/rules.md), without reading the policies, the fixtures or tests/eval/terraform, to measure how the
+rules generalise. It has two parts:
+
+  terraform/<family>_<name>/main.tf   one snippet per directory (each its own Terraform module, since
+                                      checkov merges a directory), starting with label comments:
+                                        # expect: GG-ENC-003 aws_s3_bucket.results
+                                        # expect: none
+                                      compared at (rule, snippet, resource) level;
+  scripts/**.{py,sh,bash,sql}         labels as in tests/eval/evaluate_scripts.py, naming a line:
+                                        # expect: GG-DEL-102 14      -- expect: GG-MIN-105 3
+                                      compared at (rule, file, line) level.
+
+`gdpr-guard scan` runs ONCE over the holdout directory (JSON report, --exit-zero). Every finding counts,
+including wrapper analyses (GG-CRED-006, GG-CRED-202, ...) and personal-data filtering, exactly as a
+user would see them. Exit 1 when a rule family (per part) is below --threshold (default 0.95), 2 when
+the scan fails.
+
+    python tests/eval/holdout/evaluate_holdout.py [--threshold 0.95] [--verbose] [--gdpr-guard PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+HOLDOUT = Path(__file__).resolve().parent
+TF_DIR = HOLDOUT / "terraform"
+SCRIPTS_DIR = HOLDOUT / "scripts"
+SCRIPT_SUFFIXES = (".py", ".sh", ".bash", ".sql")
+TF_LABEL = re.compile(r"^#\s*expect:\s*(?P<rest>.+?)\s*$")
+SCRIPT_LABEL = re.compile(r"^\s*(?:#|--)\s*expect:\s*(?P<body>.*)$")
+RULE = re.compile(r"^GG-[A-Z]+-\d{3}$")
+
+Triple = tuple[str, str, str]  # (rule, file relative to the part's directory, resource or line)
+
+
+def tf_labels(path: Path) -> set[Triple]:
+    rel = path.relative_to(TF_DIR).as_posix()
+    labels: set[Triple] = set()
+    saw_none = False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = TF_LABEL.match(line)
+        if not match:
+            if line.strip() and not line.startswith("#"):
+                break
+            continue
+        rest = match.group("rest")
+        if rest == "none":
+            saw_none = True
+            continue
+        parts = rest.split()
+        if len(parts) != 2 or not RULE.match(parts[0]):
+            raise SystemExit(f"{rel}: malformed label {line!r}")
+        labels.add((parts[0], rel, parts[1]))
+    if saw_none and labels:
+        raise SystemExit(f"{rel}: '# expect: none' mixed with findings")
+    if not saw_none and not labels:
+        raise SystemExit(f"{rel}: no '# expect:' label")
+    return labels
+
+
+def script_labels(path: Path) -> set[Triple]:
+    rel = path.relative_to(SCRIPTS_DIR).as_posix()
+    labels: set[Triple] = set()
+    saw = False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = SCRIPT_LABEL.match(line)
+        if not match:
+            continue
+        saw = True
+        body = match.group("body").strip()
+        if body == "none":
+            continue
+        rule, _, number = body.partition(" ")
+        labels.add((rule, rel, str(int(number))))
+    if not saw:
+        raise SystemExit(f"scripts/{rel}: no 'expect:' label")
+    return labels
+
+
+def run_scan(gdpr_guard: str, target: Path) -> list[dict]:
+    command = [gdpr_guard, "scan", str(target), "--format", "json", "--exit-zero", "--no-cache",
+               "--root", str(ROOT)]
+    proc = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+    try:
+        report = json.loads(proc.stdout)
+    except json.JSONDecodeError:
+        sys.stderr.write(proc.stderr[-4000:])
+        raise SystemExit(2) from None
+    if proc.returncode != 0 or report.get("summary", {}).get("errors"):
+        sys.stderr.write(json.dumps(report.get("errors", report.get("summary")), indent=1)[:4000] + "\n")
+        sys.stderr.write(proc.stderr[-2000:])
+        raise SystemExit(2)
+    return report["findings"]
+
+
+def family(rule: str) -> str:
+    return rule.split("-")[1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default_bin = shutil.which("gdpr-guard") or str(Path(sys.executable).with_name("gdpr-guard"))
+    parser.add_argument("--gdpr-guard", default=default_bin)
+    parser.add_argument("--threshold", type=float, default=0.95)
+    parser.add_argument("--verbose", action="store_true", help="list every reported finding")
+    args = parser.parse_args(argv)
+
+    parts: dict[str, tuple[Path, set[Triple]]] = {}
+    n_files: dict[str, int] = {}
+    if TF_DIR.is_dir():
+        snippets = sorted(TF_DIR.glob("*/*.tf"))
+        for path in snippets:
+            if "_" not in path.parent.name:
+                raise SystemExit(f"{path}: directory must be named <family>_<name>")
+        n_files["terraform"] = len(snippets)
+        parts["terraform"] = (TF_DIR, set().union(*(tf_labels(p) for p in snippets)) if snippets else set())
+    if SCRIPTS_DIR.is_dir():
+        scripts = sorted(p for p in SCRIPTS_DIR.rglob("*") if p.is_file() and p.suffix in SCRIPT_SUFFIXES)
+        n_files["scripts"] = len(scripts)
+        parts["scripts"] = (SCRIPTS_DIR, set().union(*(script_labels(p) for p in scripts)) if scripts else set())
+    if not parts:
+        raise SystemExit("nothing to evaluate")
+
+    findings = run_scan(args.gdpr_guard, HOLDOUT)
+    reported: dict[str, set[Triple]] = collections.defaultdict(set)
+    for finding in findings:
+        path = (ROOT / finding["location"]["path"]).resolve()
+        for name, (base, _) in parts.items():
+            if path.is_relative_to(base):
+                rel = path.relative_to(base).as_posix()
+                if name == "terraform":
+                    reported[name].add((finding["rule_id"], rel, finding.get("resource") or "?"))
+                else:
+                    reported[name].add((finding["rule_id"], rel, str(finding["location"]["start_line"])))
+                break
+
+    worst = 1.0
+    for name, (base, expected) in parts.items():
+        got = reported[name]
+        print(f"== {name}: {n_files[name]} files, {len(expected)} expected findings, {len(got)} reported")
+        print(f"{'family':<7}{'TP':>5}{'FP':>5}{'FN':>5}{'precision':>11}{'recall':>8}")
+        for fam in sorted({family(t[0]) for t in expected | got}):
+            exp = {t for t in expected if family(t[0]) == fam}
+            rep = {t for t in got if family(t[0]) == fam}
+            tp, fp, fn = len(exp & rep), len(rep - exp), len(exp - rep)
+            precision = tp / (tp + fp) if tp + fp else 1.0
+            recall = tp / (tp + fn) if tp + fn else 1.0
+            worst = min(worst, precision, recall)
+            print(f"{fam:<7}{tp:>5}{fp:>5}{fn:>5}{precision:>11.3f}{recall:>8.3f}")
+        tp, fp, fn = len(expected & got), len(got - expected), len(expected - got)
+        print(f"{'all':<7}{tp:>5}{fp:>5}{fn:>5}"
+              f"{(tp / (tp + fp) if tp + fp else 1.0):>11.3f}{(tp / (tp + fn) if tp + fn else 1.0):>8.3f}")
+        mismatches = sorted((got - expected) | (expected - got), key=lambda t: (t[1], t[0], t[2]))
+        if mismatches:
+            print("mismatches:")
+            for triple in mismatches:
+                kind = "unexpected" if triple in got else "missed"
+                print(f"  {kind:<10} {name}/{triple[1]}: {triple[0]} {triple[2]}")
+        if args.verbose:
+            print("reported:")
+            for rule, file, where in sorted(got, key=lambda t: (t[1], t[0])):
+                print(f"  {name}/{file}: {rule} {where}")
+        print()
+    if worst < args.threshold:
+        print(f"FAIL: a family is below {args.threshold}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

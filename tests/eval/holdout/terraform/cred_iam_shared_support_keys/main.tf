@@ -1,0 +1,10 @@
+# expect: GG-CRED-005 aws_iam_user.support
+resource "aws_iam_user" "support" {
+  name = "support-desk"
+  path = "/ops/"
+}
+
+resource "aws_iam_user_login_profile" "support" {
+  user                    = aws_iam_user.support.name
+  password_reset_required = true
+}

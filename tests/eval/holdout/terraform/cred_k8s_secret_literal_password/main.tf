@@ -1,0 +1,10 @@
+# expect: GG-CRED-003 kubernetes_secret.db
+resource "kubernetes_secret" "db" {
+  metadata {
+    name = "db-credentials"
+  }
+  data = {
+    username = "orders"
+    password = "0rders-Prod-2024"
+  }
+}

@@ -1,0 +1,6 @@
+# expect: GG-DEL-003 google_storage_bucket.migration
+resource "google_storage_bucket" "migration" {
+  name                        = "acme-crm-migration"
+  location                    = "EU"
+  uniform_bucket_level_access = true
+}

@@ -1,0 +1,10 @@
+# expect: GG-ENC-020 google_compute_disk.db_data
+resource "google_compute_disk" "db_data" {
+  name = "db-data"
+  type = "pd-ssd"
+  zone = "europe-west9-a"
+  size = 500
+  labels = {
+    hds = "true"
+  }
+}

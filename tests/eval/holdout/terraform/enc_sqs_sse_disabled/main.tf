@@ -1,0 +1,6 @@
+# expect: GG-ENC-011 aws_sqs_queue.jobs
+resource "aws_sqs_queue" "jobs" {
+  name                       = "render-jobs"
+  visibility_timeout_seconds = 120
+  sqs_managed_sse_enabled    = false
+}

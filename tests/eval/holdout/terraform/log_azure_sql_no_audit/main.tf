@@ -1,0 +1,17 @@
+# expect: GG-LOG-006 azurerm_mssql_server.crm
+data "azurerm_client_config" "current" {}
+
+resource "azurerm_mssql_server" "crm" {
+  name                = "sql-crm"
+  resource_group_name = "rg-crm"
+  location            = "francecentral"
+  version             = "12.0"
+  minimum_tls_version = "1.2"
+  azuread_administrator {
+    login_username              = "sql-admins"
+    object_id                   = var.admin_group_id
+    azuread_authentication_only = true
+  }
+}
+
+variable "admin_group_id" { type = string }

@@ -1,0 +1,16 @@
+# expect: GG-LOG-008 google_sql_database_instance.app
+resource "google_sql_database_instance" "app" {
+  name             = "app-pg"
+  database_version = "POSTGRES_15"
+  region           = "europe-west9"
+  settings {
+    tier = "db-custom-2-7680"
+    ip_configuration {
+      ipv4_enabled    = false
+      private_network = var.network_id
+      ssl_mode        = "ENCRYPTED_ONLY"
+    }
+  }
+}
+
+variable "network_id" { type = string }

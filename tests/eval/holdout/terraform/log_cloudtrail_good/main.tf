@@ -1,0 +1,11 @@
+# expect: none
+resource "aws_cloudtrail" "audit" {
+  name                       = "org-audit"
+  s3_bucket_name             = var.trail_bucket
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+  kms_key_id                 = var.kms_key_arn
+}
+
+variable "trail_bucket" { type = string }
+variable "kms_key_arn" { type = string }

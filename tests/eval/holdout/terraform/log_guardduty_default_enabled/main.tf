@@ -1,0 +1,4 @@
+# expect: none
+resource "aws_guardduty_detector" "this" {
+  finding_publishing_frequency = "FIFTEEN_MINUTES"
+}

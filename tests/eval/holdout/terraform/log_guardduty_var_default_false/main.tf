@@ -1,0 +1,9 @@
+# expect: GG-LOG-005 aws_guardduty_detector.this
+variable "guardduty_enabled" {
+  type    = bool
+  default = false
+}
+
+resource "aws_guardduty_detector" "this" {
+  enable = var.guardduty_enabled
+}

@@ -1,0 +1,16 @@
+# expect: none
+resource "azurerm_storage_account" "docs" {
+  name                            = "stdocs01"
+  resource_group_name             = "rg-web"
+  location                        = "westeurope"
+  account_tier                    = "Standard"
+  account_replication_type        = "LRS"
+  min_tls_version                 = "TLS1_2"
+  allow_nested_items_to_be_public = false
+}
+
+resource "azurerm_storage_container" "docs" {
+  name                  = "docs"
+  storage_account_name  = azurerm_storage_account.docs.name
+  container_access_type = "private"
+}

@@ -1,0 +1,9 @@
+# expect: GG-PUB-008 azurerm_mssql_firewall_rule.anywhere
+resource "azurerm_mssql_firewall_rule" "anywhere" {
+  name             = "AllowAll"
+  server_id        = var.server_id
+  start_ip_address = "0.0.0.0"
+  end_ip_address   = "255.255.255.255"
+}
+
+variable "server_id" { type = string }

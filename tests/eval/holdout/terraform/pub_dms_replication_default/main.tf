@@ -1,0 +1,9 @@
+# expect: GG-PUB-004 aws_dms_replication_instance.migration
+resource "aws_dms_replication_instance" "migration" {
+  replication_instance_id     = "lims-to-aurora"
+  replication_instance_class  = "dms.t3.medium"
+  allocated_storage           = 50
+  replication_subnet_group_id = var.subnet_group
+}
+
+variable "subnet_group" { type = string }

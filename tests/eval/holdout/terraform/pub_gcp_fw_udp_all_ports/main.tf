@@ -1,0 +1,12 @@
+# expect: GG-PUB-012 google_compute_firewall.udp
+resource "google_compute_firewall" "udp" {
+  name          = "allow-udp"
+  network       = var.network
+  direction     = "INGRESS"
+  source_ranges = ["0.0.0.0/0"]
+  allow {
+    protocol = "udp"
+  }
+}
+
+variable "network" { type = string }

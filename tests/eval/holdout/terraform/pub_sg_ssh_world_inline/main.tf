@@ -1,0 +1,20 @@
+# expect: GG-PUB-005 aws_security_group.bastion
+resource "aws_security_group" "bastion" {
+  name   = "bastion"
+  vpc_id = var.vpc_id
+  ingress {
+    description = "ssh"
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+variable "vpc_id" { type = string }
