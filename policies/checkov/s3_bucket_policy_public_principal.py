@@ -2,11 +2,19 @@
 
 A Python check because the rule correlates, inside ONE policy statement, the effect, the principal
 and the condition keys; checkov YAML attribute conditions cannot tie them to the same statement.
+
+Most configurations build the policy with `data.aws_iam_policy_document.<name>.json`, which checkov
+does not render: the check then reads that data block from the module's .tf files (the directory of
+the scanned file under checkov's --directory) and evaluates its statement blocks. When the block
+cannot be found the result stays UNKNOWN.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import sys
+from pathlib import Path
 from typing import Any
 
 from checkov.common.models.enums import CheckCategories, CheckResult
@@ -75,6 +83,83 @@ def public_statements(document: Any) -> list[dict[str, Any]]:
     return found
 
 
+POLICY_DOCUMENT_REF = re.compile(r"^\$?\{?\s*data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)\.json\s*\}?$")
+
+
+def _scan_root() -> Path | None:
+    """The directory checkov was asked to scan (scanned file paths are relative to it)."""
+    argv = sys.argv[1:]
+    for index, arg in enumerate(argv):
+        if arg.startswith("--directory="):
+            return Path(arg.split("=", 1)[1])
+        if arg in ("-d", "--directory") and index + 1 < len(argv):
+            return Path(argv[index + 1])
+    return None
+
+
+def _module_file(entity_path: str) -> Path | None:
+    scanned = entity_path.rsplit(":", 2)[0] if entity_path.count(":") >= 2 else ""
+    if not scanned:
+        return None
+    root = _scan_root()
+    candidates = [root / scanned.lstrip("/")] if root else []
+    candidates.append(Path(scanned))
+    return next((c for c in candidates if c.is_file()), None)
+
+
+def _statement_json(block: dict[str, Any]) -> dict[str, Any]:
+    """An aws_iam_policy_document `statement` block in IAM JSON form (Effect, Principal, Condition)."""
+    statement: dict[str, Any] = {"Effect": str(_first(block.get("effect")) or "Allow")}
+    principal: dict[str, list[Any]] = {}
+    for principals in _as_list(block.get("principals")):
+        if not isinstance(principals, dict):
+            continue
+        kind = str(_first(principals.get("type")))
+        identifiers = principals.get("identifiers")
+        identifiers = [i for i in (identifiers if isinstance(identifiers, list) else [identifiers])]
+        flat: list[Any] = []
+        for item in identifiers:
+            flat.extend(item if isinstance(item, list) else [item])
+        principal.setdefault(kind, []).extend(flat)
+    if principal:
+        statement["Principal"] = "*" if "*" in principal.get("*", []) else principal
+    condition: dict[str, dict[str, Any]] = {}
+    for entry in _as_list(block.get("condition")):
+        if isinstance(entry, dict):
+            condition.setdefault(str(_first(entry.get("test"))), {})[str(_first(entry.get("variable")))] = \
+                _first(entry.get("values"))
+    if condition:
+        statement["Condition"] = condition
+    return statement
+
+
+def policy_document_from_data(entity_path: str, name: str) -> dict[str, Any] | None:
+    """The IAM JSON form of `data "aws_iam_policy_document" "<name>"` declared in the module of the
+    scanned file, or None when it is not found or cannot be parsed."""
+    try:
+        import hcl2  # shipped with checkov
+    except ImportError:  # pragma: no cover
+        return None
+    scanned = _module_file(entity_path)
+    if scanned is None:
+        return None
+    for path in sorted(scanned.parent.glob("*.tf")):
+        try:
+            with path.open(encoding="utf-8") as handle:
+                parsed = hcl2.load(handle)
+        except Exception:  # noqa: BLE001 - an unparsable file is not ours to report
+            continue
+        for data in _as_list(parsed.get("data")):
+            document = data.get("aws_iam_policy_document", {}).get(name) if isinstance(data, dict) else None
+            if isinstance(document, dict):
+                if document.get("dynamic") or document.get("source_policy_documents") \
+                        or document.get("override_policy_documents"):
+                    return None  # statements we cannot see: stay UNKNOWN unless a visible one is public
+                return {"Statement": [_statement_json(s) for s in _as_list(document.get("statement"))
+                                      if isinstance(s, dict)]}
+    return None
+
+
 class S3BucketPolicyPublicPrincipal(BaseResourceCheck):
     def __init__(self) -> None:
         super().__init__(
@@ -89,7 +174,11 @@ class S3BucketPolicyPublicPrincipal(BaseResourceCheck):
             return CheckResult.PASSED
         policy = _first(conf["policy"])
         if isinstance(policy, str) and not policy.lstrip().startswith("{"):
-            return CheckResult.UNKNOWN  # a reference (data source, variable without default)
+            reference = POLICY_DOCUMENT_REF.match(policy.strip())
+            document = policy_document_from_data(self.entity_path, reference.group(1)) if reference else None
+            if document is None:
+                return CheckResult.UNKNOWN  # a reference (variable without default, unreadable document)
+            return CheckResult.FAILED if public_statements(document) else CheckResult.PASSED
         return CheckResult.FAILED if public_statements(policy) else CheckResult.PASSED
 
 
