@@ -41,3 +41,14 @@ def test_registered() -> None:
 def test_single_file_is_not_reuse(tmp_path: Path) -> None:
     (tmp_path / "a.py").write_text('x = connect(password="Only-Here-123")\ny = connect(password="Only-Here-123")\n')
     assert same_secret.analyse(discover([tmp_path], tmp_path), {}) == []
+
+
+def test_idempotency_tokens_are_not_secrets(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "main.tf").write_text(
+            'resource "aws_efs_file_system" "shared" {\n  creation_token = "shared-home"\n}\n')
+    assert same_secret.analyse(discover([tmp_path], tmp_path), {}) == []
+    (tmp_path / "a" / "main.tf").write_text('resource "x" "y" {\n  api_token = "shared-home"\n}\n')
+    (tmp_path / "b" / "main.tf").write_text('resource "x" "y" {\n  api_token = "shared-home"\n}\n')
+    assert len(same_secret.analyse(discover([tmp_path], tmp_path), {})) == 1
