@@ -1,0 +1,6 @@
+# expect: GG-ENC-102 5
+import ftplib
+import os
+
+with ftplib.FTP("ftp.old-crm.example", os.environ["FTP_USER"], os.environ["FTP_PASSWORD"]) as ftp:
+    print(ftp.nlst("/outgoing"))

@@ -1,0 +1,2 @@
+-- expect: GG-CRED-109 2
+SET PASSWORD FOR 'shop_app'@'10.0.%' = 'Sh0pApp#2024';
