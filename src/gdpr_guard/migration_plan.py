@@ -18,7 +18,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-
 from gdpr_guard import yamlio
 from gdpr_guard.errors import ConfigError
 
