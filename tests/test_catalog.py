@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import REPO, annotations, script_fixture_files, terraform_fixture_dirs
+
 from gdpr_guard import catalog as catalog_module
 from gdpr_guard import docs
 from gdpr_guard.catalog import Catalog

@@ -9,10 +9,8 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 GOLDEN = REPO / "tests" / "golden"

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES
+
 from gdpr_guard import sarif_validate
 
 EXIT_USAGE, EXIT_SCAN_ERROR = 2, 3

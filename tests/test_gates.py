@@ -7,9 +7,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from test_cli import gdpr_guard
 
 from gdpr_guard import sarif_validate
-from test_cli import gdpr_guard
 
 COPY = "CREATE TABLE {name} AS SELECT id, code FROM results;\n"
 

@@ -141,7 +141,7 @@ def test_semgrep_parse_mutated_report(cat: Catalog, data: st.DataObject) -> None
 def test_semgrep_parse_reports_unscanned_and_unlisted_targets(cat: Catalog) -> None:
     report = _semgrep_template(cat)
     out = semgrep.parse(json.dumps(report), cat, ROOT, ["a.py", "b.py", "c.py"])
-    assert any("c.py: semgrep did not scan this file" == e.message for e in out.errors)
+    assert any(e.message == "c.py: semgrep did not scan this file" for e in out.errors)
     del report["paths"]
     with pytest.raises(GdprGuardError, match="no list of scanned paths"):
         semgrep.parse(json.dumps(report), cat, ROOT, ["a.py"])

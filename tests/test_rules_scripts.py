@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, annotations, script_fixture_files
+
 from gdpr_guard.finding import ScanResult
 
 FILES = script_fixture_files()

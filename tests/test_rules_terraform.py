@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import REPO, terraform_fixture_dirs
+
 from gdpr_guard.finding import ScanResult
 
 DIRS = terraform_fixture_dirs()
