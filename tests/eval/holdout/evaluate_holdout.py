@@ -30,6 +30,7 @@ import json
 import re
 import shutil
 import subprocess
+import tempfile
 import sys
 from pathlib import Path
 
@@ -89,10 +90,18 @@ def script_labels(path: Path) -> set[Triple]:
     return labels
 
 
+# The script labels leave out the cross-file analyses (a corpus of independent snippets reuses values
+# across files on purpose): same secret in several files and the migration-plan checks.
+UNLABELLED = ["GG-CRED-201", "GG-MIG-201", "GG-MIG-202", "GG-MIG-203", "GG-MIG-204"]
+
+
 def run_scan(gdpr_guard: str, target: Path) -> list[dict]:
-    command = [gdpr_guard, "scan", str(target), "--format", "json", "--exit-zero", "--no-cache",
-               "--root", str(ROOT)]
-    proc = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+    with tempfile.TemporaryDirectory() as scratch:
+        config = Path(scratch) / "gdpr-guard.yaml"
+        config.write_text("disable: [" + ", ".join(UNLABELLED) + "]\n", encoding="utf-8")
+        command = [gdpr_guard, "scan", str(target), "--format", "json", "--exit-zero", "--no-cache",
+                   "--root", str(ROOT), "--config", str(config)]
+        proc = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
     try:
         report = json.loads(proc.stdout)
     except json.JSONDecodeError:
