@@ -9,7 +9,6 @@ from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
 from typing import Any
 
-from gdpr_guard.analyses import _hcl
 from gdpr_guard.finding import RawFinding
 from gdpr_guard.targets import Kind, Target
 
@@ -23,6 +22,8 @@ def account_block_covers_buckets(findings: list[RawFinding], targets: Sequence[T
     of the configuration (its directory and the modules below it); checkov has no edge to follow."""
     if not findings:
         return findings
+    from gdpr_guard.analyses import _hcl  # parses HCL; only needed when there is something to refine
+
     candidates = [t for t in targets if t.kind is Kind.TERRAFORM and _mentions(t, ACCOUNT_BLOCK)]
     covered = [PurePosixPath(module.directory) for module in _hcl.modules(candidates)
                if any(block.labels[0] == ACCOUNT_BLOCK and all(_true(block.attribute(f)) for f in ACCOUNT_FLAGS)

@@ -8,10 +8,9 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from gdpr_guard import baseline, diffscope, masking, personal_data, refinements, suppressions
-from gdpr_guard.cache import Cache
+from gdpr_guard import masking, personal_data, refinements, suppressions
 from gdpr_guard.catalog import Catalog, Rule
 from gdpr_guard.config import Config
 from gdpr_guard.engines import ENGINES
@@ -19,9 +18,11 @@ from gdpr_guard.engines.common import EngineOutput
 from gdpr_guard.errors import CatalogError, EngineError, GdprGuardError
 from gdpr_guard.finding import Finding, RawFinding, ScanError, ScanResult, Severity
 from gdpr_guard.fingerprint import assign
-from gdpr_guard.shard import Spec
-from gdpr_guard.shard import select as select_shard
 from gdpr_guard.targets import Target, content_problem, discover
+
+if TYPE_CHECKING:  # imported where used: a pre-commit run should not pay for what it does not use
+    from gdpr_guard.cache import Cache
+    from gdpr_guard.shard import Spec
 
 MAX_TARGET_BYTES = 10_000_000
 Analysis = Callable[[list[Target], dict[str, Any]], list[RawFinding]]
@@ -60,8 +61,12 @@ def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: C
     fingerprinted = [_with_fingerprint(f, fp) for f, fp in assign(findings)]
     fingerprinted, notices = suppressions.apply(fingerprinted, root, today or dt.date.today())
     if accepted is not None:
+        from gdpr_guard import baseline
+
         fingerprinted = baseline.apply(fingerprinted, accepted, str(config.baseline))
     if config.diff_base:
+        from gdpr_guard import diffscope
+
         changed = diffscope.changed_lines(root, config.diff_base)
         kept = diffscope.keep_changed(fingerprinted, changed)
         if len(kept) < len(fingerprinted):
@@ -81,13 +86,17 @@ def _sharded(targets: list[Target], spec: Spec | None) -> tuple[list[Target], li
     """Engine targets and analysis targets of a `--shard` (analyses: all targets, in shard 1 only)."""
     if spec is None:
         return targets, targets
-    return select_shard(targets, spec), (targets if spec.runs_analyses else [])
+    from gdpr_guard.shard import select
+
+    return select(targets, spec), (targets if spec.runs_analyses else [])
 
 
 def _baseline(root: Path, config: Config) -> frozenset[str] | None:
     if not config.baseline:
         return None
     path = Path(config.baseline) if Path(config.baseline).is_absolute() else root / config.baseline
+    from gdpr_guard import baseline
+
     return baseline.load(path)
 
 
@@ -111,7 +120,9 @@ def _run_all(targets: list[Target], rules: list[Rule], catalog: Catalog, root: P
     if not jobs:
         return outputs, errors, versions
     with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
-        futures = {name: pool.submit(job) for name, job in sorted(jobs.items())}
+        # Engines first: their processes should start before the analyses take the interpreter (GIL).
+        order = sorted(jobs, key=lambda name: (name not in ENGINES, name))
+        futures = {name: pool.submit(jobs[name]) for name in order}
         for name, future in futures.items():
             try:
                 output = future.result()
