@@ -19,11 +19,12 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, REPO
 
-from gdpr_guard import plan_review
+from gdpr_guard import plan_review, terraform_plan
 from gdpr_guard.catalog import Catalog
 from gdpr_guard.config import Config
 from gdpr_guard.errors import UsageError
 from gdpr_guard.finding import Location
+from gdpr_guard.reporters import review as review_report
 from gdpr_guard.scan import run_scan
 
 PLANS = FIXTURES / "plans"
@@ -39,7 +40,7 @@ def review(catalog: Catalog) -> plan_review.Review:
 
 
 def test_plan_is_parsed_in_terraforms_format() -> None:
-    plan = plan_review.load(PLAN)
+    plan = terraform_plan.load(PLAN)
     assert plan.terraform_version == "1.7.5"
     assert {c.address: c.action for c in plan.changes} == {
         "aws_db_instance.archive": "update",
@@ -59,11 +60,11 @@ def test_not_a_plan_is_a_usage_error(tmp_path: Path) -> None:
     bogus = tmp_path / "state.json"
     bogus.write_text('{"version": 4, "resources": []}', encoding="utf-8")
     with pytest.raises(UsageError, match="not a Terraform plan"):
-        plan_review.load(bogus)
+        terraform_plan.load(bogus)
 
 
 def test_addresses_map_to_their_tf_blocks_through_module_calls() -> None:
-    located = plan_review.locate(plan_review.load(PLAN), REPO)
+    located = terraform_plan.locate(terraform_plan.load(PLAN), REPO)
     assert located == {
         "aws_db_instance.results": Location(f"{REL}/main.tf", 18, 28),
         "aws_db_instance.orders": Location(f"{REL}/main.tf", 30, 36),
@@ -85,7 +86,7 @@ def test_the_configuration_root_is_found_among_look_alike_directories(tmp_path: 
     (tmp_path / "prod" / "modules" / "analytics" / "main.tf").write_text(
         (INFRA / "modules" / "analytics" / "main.tf").read_text(), encoding="utf-8")
     (tmp_path / "plan.json").write_text(PLAN.read_text(), encoding="utf-8")
-    located = plan_review.locate(plan_review.load(tmp_path / "plan.json"), tmp_path)
+    located = terraform_plan.locate(terraform_plan.load(tmp_path / "plan.json"), tmp_path)
     assert located["aws_db_instance.results"] == Location("prod/main.tf", 18, 28)
     assert located["module.analytics.aws_db_instance.warehouse"] == Location("prod/modules/analytics/main.tf", 1, 7)
 
@@ -137,7 +138,7 @@ def test_review_lists_destroyed_resources_that_held_personal_data(review: plan_r
 
 
 def test_review_markdown_for_a_pull_request_comment(review: plan_review.Review, catalog: Catalog) -> None:
-    text = plan_review.markdown(review, catalog)
+    text = review_report.markdown(review, catalog)
     assert text.startswith("## gdpr-guard review of a Terraform plan\n\n**❌ findings in the change** · plan "
                            f"`{REL}/plan.json` (Terraform 1.7.5) · 3 create · 1 update · 1 replace · 3 delete · "
                            "1 no-op · fail-on: low\n")

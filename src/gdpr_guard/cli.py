@@ -341,6 +341,7 @@ def _validate_files(paths: Sequence[str]) -> int:
 def _review(args: argparse.Namespace) -> int:
     from gdpr_guard import catalog, config, plan_review
     from gdpr_guard.finding import Severity
+    from gdpr_guard.reporters import review as review_report
 
     root = Path(args.root).resolve() if args.root else Path.cwd().resolve()
     cfg = config.with_overrides(_load_config(root, args.config),
@@ -348,7 +349,7 @@ def _review(args: argparse.Namespace) -> int:
                                 timeout=args.timeout)
     cat = catalog.load()
     review = plan_review.review(args.plan, root, cfg, cat)
-    render = plan_review.to_json if args.format == "json" else plan_review.markdown
+    render = review_report.to_json if args.format == "json" else review_report.markdown
     text = render(review, cat, cfg.fail_on)
     if args.output:
         _write(args.output, text)

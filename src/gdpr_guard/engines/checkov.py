@@ -105,7 +105,7 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
         if plans:
             # No --repo-root-for-plan-enrichment: checkov matches `type.name` anywhere under the root
             # with the module path dropped (and keeps the plan as file_abs_path with the .tf lines);
-            # plan_review.relocate maps each resource address to its .tf block exactly.
+            # terraform_plan.relocate maps each resource address to its .tf block exactly.
             runs.append(command(binary, rules, files=[t.path for t in plans], plan=True, checks_dir=checks))
         # A neutral working directory and HOME: checkov also reads .checkov.yaml from both.
         with tempfile.TemporaryDirectory(prefix="gdpr-guard-checkov-") as neutral:
@@ -124,12 +124,12 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
 
 
 def _relocate(findings: list[RawFinding], plans: Sequence[Target], root: Path) -> list[RawFinding]:
-    """Plan findings pointed at the .tf block of their resource when the root holds it (plan_review)."""
-    from gdpr_guard import plan_review
+    """Plan findings pointed at the .tf block of their resource when the root holds it (terraform_plan)."""
+    from gdpr_guard import terraform_plan
 
     out: list[RawFinding] = []
     for plan in plans:
-        out += plan_review.relocate([f for f in findings if f.location.path == plan.rel], plan.path, root)
+        out += terraform_plan.relocate([f for f in findings if f.location.path == plan.rel], plan.path, root)
     return out
 
 
