@@ -445,3 +445,21 @@ def test_catalog_faults_are_catalog_errors(tmp_path: Path) -> None:
 def test_counts_for_the_note() -> None:
     """The figures quoted in the issue note (faults injected, rows)."""
     assert len(ROWS) + len(PLAN_ROWS) >= 50
+
+
+def test_checkov_policy_that_fails_to_load_is_a_scan_error(tmp_path: Path) -> None:
+    """checkov logs a broken external check and scans on without it; gdpr-guard must not pass."""
+    fake = tmp_path / "checkov"
+    fake.write_text(
+        "#!/bin/sh\n"
+        "echo \"[ERROR]  Cannot load external check 'rds_storage_unencrypted' from /x/rds.py\" >&2\n"
+        "echo '{\"check_type\": \"terraform\", \"results\": {\"failed_checks\": [], \"parsing_errors\": []},"
+        " \"summary\": {\"passed\": 0, \"failed\": 0, \"checkov_version\": \"3.3.30\"}}'\n", encoding="utf-8")
+    fake.chmod(0o755)
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "main.tf").write_text('resource "aws_db_instance" "x" {\n  engine = "postgres"\n}\n', encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "gdpr_guard", "scan", "."], cwd=repo, capture_output=True, text=True,
+                         env={**os.environ, "GDPR_GUARD_CHECKOV": str(fake)}, timeout=120)
+    assert run.returncode == 3, run.stdout + run.stderr
+    assert "checkov: our policy rds_storage_unencrypted could not be loaded" in run.stderr

@@ -20,6 +20,7 @@ from gdpr_guard.finding import Location, RawFinding, ScanError
 from gdpr_guard.targets import SKIPPED_DIRS, Kind, Target
 
 NAME = "checkov"
+BROKEN_CHECK = re.compile(r"Cannot load external check '([^']+)'")
 OFFLINE_ENV = {
     "CKV_SKIP_PACKAGE_UPDATE_CHECK": "true",
     "BC_SKIP_MAPPING": "TRUE",
@@ -114,6 +115,11 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
         if completed.returncode not in (0, 1):
             raise EngineError(NAME, f"exited with status {completed.returncode}: "
                                     f"{base.last_line(completed.stderr)}", completed.stderr)
+        broken = BROKEN_CHECK.search(completed.stderr)
+        if broken:
+            # checkov logs a policy that fails to import and scans on without it: a rule that silently
+            # never runs would pass everything it should catch.
+            raise EngineError(NAME, f"our policy {broken.group(1)} could not be loaded", completed.stderr)
         parsed = parse(completed.stdout, catalog, root)
         output.version = parsed.version or output.version
         found = [f for f in parsed.findings if f.location.path in wanted]
