@@ -64,3 +64,22 @@ def test_no_fixture_secret_in_any_format(fixtures_scan: ScanResult, catalog: Cat
     for name, report in reports.items():
         for secret in secrets:
             assert secret not in report, (name, secret)
+
+
+@pytest.mark.parametrize("text", [text for text, _ in SHAPES] + [
+    'DB_PASSWORD = "Lims#2021"', "Export PGPassword=Hunter22", 'Master_Password = "Sh4red!"',
+    "AUTHORIZATION: BEARER eyJhbGciOiJIUzI1NiJ9.abc", "Create User etl With Password 'Etl2021';",
+    'passwörd = "x"; password = "Ünïcode-Sécret"', "ḾIXED İstanbul token=Abc123xyz",
+    "POSTGRESQL://etl:Sup3rS3cret@db/lims", 'kms_key_id = aws_kms_key.lab.arn\n  password = var.db',
+])
+def test_fast_lower_case_matching_agrees_with_case_insensitive_regexes(text: str) -> None:
+    # mask() matches (?i) patterns against the lower-cased text when it is ASCII (10x faster than re.I);
+    # the result must be exactly what the case-insensitive patterns give on the original text.
+    from gdpr_guard import masking
+
+    expected = text
+    for pattern, _, group, references, _ in masking._COMPILED:
+        expected = masking.mask_value_groups(expected, pattern, group, references)
+    expected = masking._AWS_SECRET.sub(masking._mask_if_random, masking._PRIVATE_KEY.sub(
+        "-----BEGIN PRIVATE KEY-----" + MASK + "-----END PRIVATE KEY-----", expected))
+    assert mask(text) == expected

@@ -21,10 +21,10 @@ _KEY_CUES = ("pass", "pwd", "secret", "key", "token", "credential", "connection"
 # the vast majority of snippets.
 _PATTERNS: list[tuple[re.Pattern[str], str, bool, tuple[str, ...]]] = [
     # key = "value" / key: 'value' / key => "value" (HCL, Python, YAML, JSON)
-    (re.compile(r"(?i)\b[\w.-]*" + _SECRET_WORDS + r"[\w.-]*[\"']?\s*(?:=|:|=>)\s*"
+    (re.compile(r"(?i)" + _SECRET_WORDS + r"[\w.-]*[\"']?\s*(?:=|:|=>)\s*"
                 r"(?P<q>[\"'])(?P<v>(?:(?!(?P=q)).){1,500})(?P=q)"), "v", False, _KEY_CUES),
     # KEY=value, key: value unquoted (shell, .env, YAML)
-    (re.compile(r"(?i)\b[\w.-]*" + _SECRET_WORDS + r"[\w.-]*\s*(?:=|:)\s*(?P<v>[^\s\"',;)}\]#]{1,500})"), "v", True,
+    (re.compile(r"(?i)" + _SECRET_WORDS + r"[\w.-]*\s*(?:=|:)\s*(?P<v>[^\s\"',;)}\]#]{1,500})"), "v", True,
      _KEY_CUES),
     # scheme://user:password@host
     (re.compile(r"(?i)\b[a-z][a-z0-9+.-]{1,20}://[^\s:/@\"']{1,100}:(?P<v>[^\s@/\"']{1,200})@"), "v", False, ("://",)),
@@ -55,24 +55,43 @@ def mask(text: str, secrets: Iterable[str] = ()) -> str:
         text = text.replace(secret, MASK)
     text = _PRIVATE_KEY.sub("-----BEGIN PRIVATE KEY-----" + MASK + "-----END PRIVATE KEY-----", text)
     lowered = text.lower()
-    for pattern, group, references, cues in _PATTERNS:
+    for pattern, folded, group, references, cues in _COMPILED:
         if any(cue in lowered for cue in cues):
-            text = mask_value_groups(text, pattern, group, references)
-            lowered = text.lower()
+            # Python's case-insensitive matching is ~10x slower than matching the lower-cased text;
+            # ASCII lower-casing keeps every offset, so the spans found there apply to `text`.
+            ascii_text = folded is not None and text.isascii()
+            matches = (folded or pattern).finditer(lowered) if ascii_text else pattern.finditer(text)
+            masked = _mask_spans(text, (m.span(group) for m in matches), references)
+            if masked is not text:
+                text, lowered = masked, masked.lower()
     return _AWS_SECRET.sub(_mask_if_random, text)
 
 
 def mask_value_groups(text: str, pattern: re.Pattern[str], group: str, references: bool) -> str:
     """Replace the value group of every match of `pattern` unless it is only a reference."""
+    return _mask_spans(text, (m.span(group) for m in pattern.finditer(text)), references)
+
+
+def _mask_spans(text: str, spans: Iterable[tuple[int, int]], references: bool) -> str:
     pieces: list[str] = []
     last = 0
-    for match in pattern.finditer(text):
-        value = match.group(group)
-        if not value or _is_template(value) or (references and _is_identifier(value)):
+    for start, end in spans:
+        value = text[start:end]
+        if start < 0 or not value or _is_template(value) or (references and _is_identifier(value)):
             continue
-        pieces += [text[last:match.start(group)], MASK]
-        last = match.end(group)
+        pieces += [text[last:start], MASK]
+        last = end
     return "".join(pieces) + text[last:] if pieces else text
+
+
+def _fold(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The case-sensitive twin of a `(?i)` pattern, for lower-cased ASCII text (None if not `(?i)`)."""
+    if not pattern.pattern.startswith("(?i)"):
+        return None
+    return re.compile(pattern.pattern[len("(?i)"):])  # its literals are lower case (tests/test_masking.py)
+
+
+_COMPILED = [(pattern, _fold(pattern), group, references, cues) for pattern, group, references, cues in _PATTERNS]
 
 
 def _is_template(value: str) -> bool:
