@@ -21,7 +21,7 @@ Scripts are a quarter of the .tf count (2,000 .tf files come with 500 scripts). 
 
 For every run: wall time, CPU time (user+system of the whole process tree), peak memory (the sum of the
 proportional set sizes, PSS, of the process tree, sampled every 50 ms), and for gdpr-guard the wrapper's share: the
-part of the wall time during which no engine process was running. Runs of a pair are interleaved
+part of the wall time during which no engine process was running (sampled every 10 ms). Runs of a pair are interleaved
 and the median is kept. The content-hash cache is off in every gdpr-guard run (cold scans) unless
 --cache is given, which adds a warm re-scan row.
 """
@@ -65,6 +65,8 @@ class Sample:
     peak_mib: float
     engine_wall: float
     returncode: int
+    own_cpu: float = 0.0
+    """CPU time of the measured process itself, without its children (gdpr-guard: the wrapper's own work)."""
 
     @property
     def wrapper_share(self) -> float:
@@ -82,22 +84,21 @@ class Series:
 
 
 def _tree(root: int) -> list[int]:
-    parents: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", "rb") as handle:
-                stat = handle.read()
-        except OSError:
-            continue
-        ppid = int(stat[stat.rindex(b")") + 2:].split()[1])
-        parents.setdefault(ppid, []).append(int(entry))
+    """`root` and its descendants, from /proc/<pid>/task/<tid>/children (cheap enough to poll often)."""
     found, todo = [], [root]
     while todo:
         pid = todo.pop()
         found.append(pid)
-        todo += parents.get(pid, [])
+        try:
+            tasks = os.listdir(f"/proc/{pid}/task")
+        except OSError:
+            continue
+        for tid in tasks:
+            try:
+                with open(f"/proc/{pid}/task/{tid}/children", "rb") as handle:
+                    todo += [int(child) for child in handle.read().split()]
+            except OSError:
+                continue
     return found
 
 
@@ -123,19 +124,27 @@ def measure(argv: list[str], cwd: Path, stdout_path: Path | None = None) -> Samp
     process = subprocess.Popen(argv, cwd=cwd, env=ENV, stdout=out, stderr=subprocess.DEVNULL)
     peak = 0
     engine_wall = 0.0
+    own_cpu = 0.0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak, engine_wall
+        # Every 10 ms: is a child (an engine) running? Every 50 ms: memory of the tree. The interval
+        # before a sample counts as engine time when the sample sees a child, so start and end errors
+        # (at most one interval each) roughly cancel.
+        nonlocal peak, engine_wall, own_cpu
         last = time.monotonic()
+        tick = 0
         while not done.is_set():
             pids = _tree(process.pid)
-            peak = max(peak, sum(_rss_kib(p) for p in pids))
+            own_cpu = max(own_cpu, _own_cpu(process.pid))
+            if tick % 5 == 0:
+                peak = max(peak, sum(_rss_kib(p) for p in pids))
+            tick += 1
             now = time.monotonic()
-            if len(pids) > 1:  # a child (an engine) is running
+            if len(pids) > 1:
                 engine_wall += now - last
             last = now
-            done.wait(0.05)
+            done.wait(0.01)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -148,7 +157,17 @@ def measure(argv: list[str], cwd: Path, stdout_path: Path | None = None) -> Samp
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return Sample(wall=wall, cpu=cpu, peak_mib=peak / 1024, engine_wall=min(engine_wall, wall),
-                  returncode=returncode)
+                  returncode=returncode, own_cpu=own_cpu)
+
+
+def _own_cpu(pid: int) -> float:
+    """utime + stime of `pid` alone, in seconds (last value seen before it exits: up to 10 ms short)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            fields = handle.read().rsplit(b")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def interleave(pairs: list[tuple[Series, list[list[str]], Path]], repeat: int) -> None:
@@ -162,7 +181,8 @@ def interleave(pairs: list[tuple[Series, list[list[str]], Path]], repeat: int) -
                     total = s
                 else:  # sequential commands (a hook after another): times add, memory is the max
                     total = Sample(total.wall + s.wall, total.cpu + s.cpu, max(total.peak_mib, s.peak_mib),
-                                   total.engine_wall + s.engine_wall, max(total.returncode, s.returncode))
+                                   total.engine_wall + s.engine_wall, max(total.returncode, s.returncode),
+                                   total.own_cpu + s.own_cpu)
             assert total is not None
             series.samples.append(total)
             print(f"  {series.label:<48} wall {total.wall:7.2f} s  cpu {total.cpu:7.2f} s  "
@@ -309,13 +329,14 @@ def report(sizes, precommit_rows, full_rows, load_start, load_end, repeat, args)
                   "--disable-version-check --quiet --skip-unknown-extensions --config policies/semgrep --error "
                   "<staged files>`), run one after the other. Target: ratio <= 0.6.", "",
                   "| staged files | gdpr-guard wall | hooks wall | **ratio** | gdpr-guard CPU | hooks CPU | "
-                  "gdpr-guard peak | hooks peak | wrapper share |",
-                  "|---|---|---|---|---|---|---|---|---|"]
+                  "gdpr-guard peak | hooks peak | wrapper share (wall) | wrapper CPU |",
+                  "|---|---|---|---|---|---|---|---|---|---|"]
         for files, a, b in precommit_rows:
             lines.append(f"| {', '.join(Path(f).name for f in files)} | {a.median('wall'):.2f} s | "
                          f"{b.median('wall'):.2f} s | **{fmt_ratio(a.median('wall'), b.median('wall'))}** | "
                          f"{a.median('cpu'):.2f} s | {b.median('cpu'):.2f} s | {a.median('peak_mib'):.0f} MiB | "
-                         f"{b.median('peak_mib'):.0f} MiB | {100 * a.median('wrapper_share'):.1f} % |")
+                         f"{b.median('peak_mib'):.0f} MiB | {100 * a.median('wrapper_share'):.1f} % | "
+                         f"{a.median('own_cpu'):.2f} s |")
         lines.append("")
     if full_rows:
         lines += ["## Full scan", "",
@@ -326,8 +347,8 @@ def report(sizes, precommit_rows, full_rows, load_start, load_end, repeat, args)
                   "<= 1.5 x checkov alone.", "",
                   "| .tf / scripts | gdpr-guard wall | checkov-all wall | **ratio** | bare checkov + semgrep (ours) wall "
                   "| ratio | gdpr-guard CPU | checkov-all CPU | bare CPU | gdpr-guard peak | checkov-all / bare "
-                  "checkov peak | **mem ratio** (to each) | wrapper share |",
-                  "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+                  "checkov peak | **mem ratio** (to each) | wrapper share (wall) | wrapper CPU |",
+                  "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
         for size, info, a, b, c, d, warm in full_rows:
             bare_wall, bare_cpu = c.median("wall") + d.median("wall"), c.median("cpu") + d.median("cpu")
             lines.append(
@@ -337,7 +358,8 @@ def report(sizes, precommit_rows, full_rows, load_start, load_end, repeat, args)
                 f"{b.median('cpu'):.1f} s | {bare_cpu:.1f} s | {a.median('peak_mib'):.0f} MiB | "
                 f"{b.median('peak_mib'):.0f} / {c.median('peak_mib'):.0f} MiB | "
                 f"**{fmt_ratio(a.median('peak_mib'), b.median('peak_mib'))} / "
-                f"{fmt_ratio(a.median('peak_mib'), c.median('peak_mib'))}** | {100 * a.median('wrapper_share'):.1f} % |")
+                f"{fmt_ratio(a.median('peak_mib'), c.median('peak_mib'))}** | "
+                f"{100 * a.median('wrapper_share'):.1f} % | {a.median('own_cpu'):.1f} s |")
         warm_rows = [(size, w) for size, *_, w in full_rows if w is not None]
         if warm_rows:
             lines += ["", "Warm re-scan with `--cache` (nothing changed): " + ", ".join(

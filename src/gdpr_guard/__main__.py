@@ -1,5 +1,5 @@
-"""`python -m gdpr_guard` runs the CLI."""
+"""`python -m gdpr_guard` runs the CLI (through the console script's launcher)."""
 
-from gdpr_guard.cli import main
+from gdpr_guard.launch import main
 
 raise SystemExit(main())

@@ -102,6 +102,17 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from gdpr_guard import prestart
+
+    if args.command == "scan" or (args.command == "baseline" and args.baseline_command == "create"):
+        prestart.start_checkov(args.paths)  # checkov imports for ~3 s: let it start now
+    try:
+        return _run(args, parser)
+    finally:
+        prestart.discard()
+
+
+def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from gdpr_guard.errors import ConfigError, GdprGuardError, UsageError
 
     try:

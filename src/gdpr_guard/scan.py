@@ -10,10 +10,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gdpr_guard import masking, personal_data, refinements, suppressions
+from gdpr_guard import masking, personal_data, prestart, refinements, suppressions
 from gdpr_guard.catalog import Catalog, Rule
 from gdpr_guard.config import Config
-from gdpr_guard.engines import ENGINES
+from gdpr_guard.engines import ENGINES, base
 from gdpr_guard.engines.common import EngineOutput
 from gdpr_guard.errors import CatalogError, EngineError, GdprGuardError
 from gdpr_guard.finding import Finding, RawFinding, ScanError, ScanResult, Severity
@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # imported where used: a pre-commit run should not pay for wh
     from gdpr_guard.shard import Spec
 
 MAX_TARGET_BYTES = 10_000_000
+LAUNCH_WAIT_SECONDS = 10.0
+"""At most this long, analyses wait for the engine processes to start (a cap, not a cost)."""
 Analysis = Callable[[list[Target], dict[str, Any]], list[RawFinding]]
 
 
@@ -117,12 +119,19 @@ def _run_all(targets: list[Target], rules: list[Rule], catalog: Catalog, root: P
     outputs: list[EngineOutput] = []
     errors: list[ScanError] = []
     versions: dict[str, str] = {}
+    if "checkov" not in jobs:
+        prestart.discard()  # a checkov worker the CLI started ahead is not needed: stop it now
     if not jobs:
         return outputs, errors, versions
     with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
-        # Engines first: their processes should start before the analyses take the interpreter (GIL).
-        order = sorted(jobs, key=lambda name: (name not in ENGINES, name))
-        futures = {name: pool.submit(jobs[name]) for name in order}
+        # Engines first, and analyses only once their processes run: analyses are CPU-bound Python, and
+        # the engine threads would otherwise wait for the interpreter lock to build their command lines.
+        engines = sorted(name for name in jobs if name in ENGINES)
+        mark = base.launches()
+        futures = {name: pool.submit(jobs[name]) for name in engines}
+        base.wait_for_launches(mark, len(engines), lambda: all(f.done() for f in futures.values()),
+                               timeout=LAUNCH_WAIT_SECONDS)
+        futures |= {name: pool.submit(jobs[name]) for name in sorted(jobs) if name not in ENGINES}
         for name, future in futures.items():
             try:
                 output = future.result()

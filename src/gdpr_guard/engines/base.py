@@ -7,14 +7,17 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from gdpr_guard.errors import EngineError
 
 STDERR_TAIL = 2000
+_launches = threading.Condition()
+_launched = 0
 
 
 @dataclass(frozen=True)
@@ -59,15 +62,17 @@ def run(engine: str, argv: Sequence[str], *, cwd: Path, env: Mapping[str, str], 
             stderr=subprocess.PIPE, start_new_session=True,
         )
     except OSError as exc:
+        note_launch()
         raise EngineError(engine, f"cannot start {argv[0]}: {exc.strerror}") from None
+    note_launch()
     try:
         stdout, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        _kill_group(process)
+        kill_group(process)
         raise EngineError(engine, f"timed out after {timeout:g} s and was stopped") from None
     finally:
         if process.poll() is None:
-            _kill_group(process)
+            kill_group(process)
     return Completed(
         returncode=process.returncode,
         stdout=stdout.decode("utf-8", "replace"),
@@ -76,7 +81,37 @@ def run(engine: str, argv: Sequence[str], *, cwd: Path, env: Mapping[str, str], 
     )
 
 
-def _kill_group(process: subprocess.Popen[bytes]) -> None:
+def note_launch() -> None:
+    """Record that an engine process was started (or could not be): see `wait_for_launches`."""
+    global _launched
+    with _launches:
+        _launched += 1
+        _launches.notify_all()
+
+
+def launches() -> int:
+    """How many engine processes were started so far (a mark for `wait_for_launches`)."""
+    with _launches:
+        return _launched
+
+
+def wait_for_launches(mark: int, count: int, done: Callable[[], bool], timeout: float) -> None:
+    """Wait until `count` engine processes were started after `mark`, `done()` is true, or `timeout`.
+
+    The scan starts its own analyses only then: they are CPU-bound Python, and the threads that
+    prepare engine command lines would otherwise wait for the interpreter lock behind them.
+    """
+    deadline = time.monotonic() + timeout
+    with _launches:
+        while _launched - mark < count and not done():
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return
+            _launches.wait(min(remaining, 0.05))
+
+
+def kill_group(process: subprocess.Popen[bytes]) -> None:
+    """Kill a process started with `start_new_session=True` and everything it started."""
     try:
         os.killpg(process.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):

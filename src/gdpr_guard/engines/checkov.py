@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import tempfile
@@ -10,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from gdpr_guard import policy_params, resources
+from gdpr_guard import policy_params, prestart, resources
 from gdpr_guard.catalog import Catalog, Rule
 from gdpr_guard.config import Config
 from gdpr_guard.engines import base
@@ -21,21 +22,15 @@ from gdpr_guard.targets import SKIPPED_DIRS, Kind, Target
 
 NAME = "checkov"
 BROKEN_CHECK = re.compile(r"Cannot load external check '([^']+)'")
-OFFLINE_ENV = {
-    "CKV_SKIP_PACKAGE_UPDATE_CHECK": "true",
-    "BC_SKIP_MAPPING": "TRUE",
-    # checkov skips hidden directories on its own; we decide what is scanned, so it must not.
-    "CKV_IGNORE_HIDDEN_DIRECTORIES": "false",
-    "CHECKOV_OUTPUT_CODE_LINE_LIMIT": "60",
-    "LOG_LEVEL": "ERROR",
-}
+OFFLINE_ENV = prestart.CHECKOV_ENV
+HIDDEN_PARSE_ERRORS = "checkov could not parse some Terraform files (it did not say which)"
 
 
 def command(binary: str, rules: Sequence[Rule], *, directory: Path | None = None,
             files: Sequence[Path] = (), skip: Sequence[str] = (), plan: bool = False,
             checks_dir: Path | None = None) -> list[str]:
     """The checkov command line for one run (`checks_dir`: our policies, default the shipped ones)."""
-    argv = [binary, "-o", "json", "--skip-download",
+    argv = [binary, "-o", "json", "--quiet", "--skip-download",
             "--external-checks-dir", str(checks_dir or resources.policies_dir() / "checkov"),
             "-c", ",".join(r.engine_rule for r in rules),
             "--framework", "terraform_plan" if plan else "terraform"]
@@ -89,30 +84,78 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
 
     Terraform module directories are split into up to `jobs` groups (one checkov process each, run
     concurrently); plan files are one more process. Results are the same as one process over all of
-    them (tests/test_engine_parallel.py proves it on the fixtures).
+    them (tests/test_engine_parallel.py proves it on the fixtures). The first process is the worker
+    the CLI started ahead (engines/prestart.py) when there is one.
     """
     binary = base.locate(NAME)
-    env = base.offline_env(OFFLINE_ENV)
     wanted = {t.rel for t in targets}
-    output = EngineOutput()
     tf = [t for t in targets if t.kind is Kind.TERRAFORM]
     plans = [t for t in targets if t.kind is Kind.TERRAFORM_PLAN]
     jobs = config.jobs or max(os.cpu_count() or 1, 1)
-    runs: list[list[str]] = []
-    with policy_params.materialised_dir(resources.policies_dir() / "checkov", config) as checks:
-        if tf:
-            for group in partition(module_units(t.path.parent for t in tf), jobs):
-                runs.append(terraform_command(binary, rules, group, checks))
-        if plans:
-            # No --repo-root-for-plan-enrichment: checkov matches `type.name` anywhere under the root
-            # with the module path dropped (and keeps the plan as file_abs_path with the .tf lines);
-            # terraform_plan.relocate maps each resource address to its .tf block exactly.
-            runs.append(command(binary, rules, files=[t.path for t in plans], plan=True, checks_dir=checks))
-        # A neutral working directory and HOME: checkov also reads .checkov.yaml from both.
-        with tempfile.TemporaryDirectory(prefix="gdpr-guard-checkov-") as neutral:
-            completed_runs = _run_concurrently(runs, Path(neutral), {**env, "HOME": neutral}, config.timeout, jobs)
-    for index, completed in enumerate(completed_runs):
-        if completed.returncode not in (0, 1):
+    worker = prestart.claim(binary)
+    try:
+        with contextlib.ExitStack() as stack:
+            checks = stack.enter_context(policy_params.materialised_dir(resources.policies_dir() / "checkov", config))
+            runs: list[tuple[list[str], bool]] = []  # (argv, is the plan run)
+            if tf:
+                for group in partition(module_units(t.path.parent for t in tf), jobs):
+                    runs.append((terraform_command(binary, rules, group, checks), False))
+            if plans:
+                # No --repo-root-for-plan-enrichment: checkov matches `type.name` anywhere under the root
+                # with the module path dropped (and keeps the plan as file_abs_path with the .tf lines);
+                # terraform_plan.relocate maps each resource address to its .tf block exactly.
+                runs.append((command(binary, rules, files=[t.path for t in plans], plan=True, checks_dir=checks),
+                             True))
+            # A neutral working directory and HOME: checkov also reads .checkov.yaml from both.
+            neutral = worker.workdir if worker else Path(stack.enter_context(
+                tempfile.TemporaryDirectory(prefix="gdpr-guard-checkov-")))
+            runner = _Runner(prestart.checkov_env(neutral), neutral, config.timeout, catalog, root, worker)
+            parsed_runs = runner.all([argv for argv, _ in runs], jobs)
+    finally:
+        if worker is not None:
+            worker.close()
+    output = EngineOutput()
+    for (_, is_plan_run), parsed in zip(runs, parsed_runs, strict=True):
+        output.version = parsed.version or output.version
+        found = [f for f in parsed.findings if f.location.path in wanted]
+        output.findings += _relocate(found, plans, root) if is_plan_run else found
+        output.errors += [e for e in parsed.errors if e.path is None or e.path in wanted]
+    return output
+
+
+class _Runner:
+    """Runs checkov command lines (the first one in the waiting worker, if any) and parses each output
+    as soon as its process ends, while the others still run."""
+
+    def __init__(self, env: dict[str, str], cwd: Path, timeout: float, catalog: Catalog, root: Path,
+                 worker: prestart.Worker | None) -> None:
+        self.env, self.cwd, self.timeout, self.catalog, self.root = env, cwd, timeout, catalog, root
+        self.worker = worker
+
+    def all(self, runs: Sequence[list[str]], jobs: int) -> list[EngineOutput]:
+        """Outputs in the order of `runs`, at most `jobs` processes at a time; the first error in that order wins."""
+        if len(runs) <= 1 or jobs <= 1:
+            return [self.one(argv, index == 0) for index, argv in enumerate(runs)]
+        with ThreadPoolExecutor(max_workers=min(jobs, len(runs))) as pool:
+            futures = [pool.submit(self.one, argv, index == 0) for index, argv in enumerate(runs)]
+            return [f.result() for f in futures]
+
+    def one(self, argv: list[str], first: bool) -> EngineOutput:
+        parsed = self._parse(self._start(argv, first))
+        if any(e.message == HIDDEN_PARSE_ERRORS for e in parsed.errors):
+            # `--quiet` keeps passed checks out of the JSON (a third of its size) but also the names of
+            # unparseable files: run again without it to say which (an error path, so rarely taken).
+            parsed = self._parse(self._start([a for a in argv if a != "--quiet"], False))
+        return parsed
+
+    def _start(self, argv: list[str], first: bool) -> base.Completed:
+        if first and self.worker is not None:
+            return self.worker.run(argv, self.timeout)
+        return base.run(NAME, argv, cwd=self.cwd, env=self.env, timeout=self.timeout)
+
+    def _parse(self, completed: base.Completed) -> EngineOutput:
+        if completed.returncode not in (0, 1) or (completed.returncode == 1 and not completed.stdout.strip()):
+            # 1 is "failed checks", but also what Python exits with on a traceback (then with no report)
             raise EngineError(NAME, f"exited with status {completed.returncode}: "
                                     f"{base.last_line(completed.stderr)}", completed.stderr)
         broken = BROKEN_CHECK.search(completed.stderr)
@@ -120,13 +163,7 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
             # checkov logs a policy that fails to import and scans on without it: a rule that silently
             # never runs would pass everything it should catch.
             raise EngineError(NAME, f"our policy {broken.group(1)} could not be loaded", completed.stderr)
-        parsed = parse(completed.stdout, catalog, root)
-        output.version = parsed.version or output.version
-        found = [f for f in parsed.findings if f.location.path in wanted]
-        is_plan_run = bool(plans) and index == len(runs) - 1  # the plan run is always the last one
-        output.findings += _relocate(found, plans, root) if is_plan_run else found
-        output.errors += [e for e in parsed.errors if e.path is None or e.path in wanted]
-    return output
+        return parse(completed.stdout, self.catalog, self.root)
 
 
 def _relocate(findings: list[RawFinding], plans: Sequence[Target], root: Path) -> list[RawFinding]:
@@ -153,12 +190,8 @@ def module_units(tf_dirs: Iterable[Path]) -> list[Path]:
     checkov scans a directory recursively, so a nested directory is part of its ancestor's unit and
     must never be scanned by another process (its results would be reported twice).
     """
-    dirs = sorted({d.resolve() for d in tf_dirs})
-    units: list[Path] = []
-    for d in dirs:
-        if not any(u == d or u in d.parents for u in units):
-            units.append(d)
-    return units
+    dirs = {d.resolve() for d in tf_dirs}
+    return sorted(d for d in dirs if not any(parent in dirs for parent in d.parents))
 
 
 MIN_SPLIT_BYTES = 256 * 1024
@@ -199,16 +232,6 @@ def _weight(unit: Path) -> int:
     return total + 1
 
 
-def _run_concurrently(runs: Sequence[Sequence[str]], root: Path, env: dict[str, str], timeout: float,
-                      jobs: int) -> list[base.Completed]:
-    """Run checkov processes, at most `jobs` at a time; results in the order of `runs`."""
-    if len(runs) <= 1 or jobs <= 1:
-        return [base.run(NAME, argv, cwd=root, env=env, timeout=timeout) for argv in runs]
-    with ThreadPoolExecutor(max_workers=min(jobs, len(runs))) as pool:
-        futures = [pool.submit(base.run, NAME, argv, cwd=root, env=env, timeout=timeout) for argv in runs]
-        return [f.result() for f in futures]
-
-
 def parse(stdout: str, catalog: Catalog, root: Path) -> EngineOutput:
     """checkov's JSON (one report, a list of reports, or a bare summary) into raw findings.
 
@@ -234,19 +257,28 @@ def _parse(stdout: str, catalog: Catalog, root: Path) -> EngineOutput:
             output.version = str(summary.get("checkov_version", output.version))
         results = report.get("results")
         if results is None:
-            if "passed" in report and "failed" in report:
-                continue  # checkov prints a bare summary when nothing was evaluated
+            if "passed" in report and "failed" in report:  # a bare summary: nothing was evaluated
+                if _count(report.get("parsing_errors")) > 0:
+                    output.errors.append(ScanError(NAME, HIDDEN_PARSE_ERRORS))
+                continue
             raise EngineError(NAME, "unexpected JSON: no results and no summary")
         if not isinstance(results, dict):
             raise EngineError(NAME, "unexpected JSON: results is not an object")
-        for path in results.get("parsing_errors", []) or []:
+        listed = results.get("parsing_errors", []) or []
+        for path in listed:
             rel = relative(path, root) or str(path)
             output.errors.append(ScanError(NAME, f"{rel}: could not be parsed as Terraform", rel))
+        if not listed and isinstance(summary, dict) and _count(summary.get("parsing_errors")) > 0:
+            output.errors.append(ScanError(NAME, HIDDEN_PARSE_ERRORS))
         for item in results.get("failed_checks", []) or []:
             finding = _finding(item, catalog, root)
             if finding is not None:
                 output.findings.append(finding)
     return output
+
+
+def _count(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
 def _finding(item: dict[str, Any], catalog: Catalog, root: Path) -> RawFinding | None:

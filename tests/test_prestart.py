@@ -1,0 +1,166 @@
+"""checkov started ahead (gdpr_guard/prestart.py, launch.py): same results, never left behind, fails closed."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gdpr_guard import launch, prestart
+from gdpr_guard.catalog import Catalog
+from gdpr_guard.cli import build_parser
+from gdpr_guard.config import Config
+from gdpr_guard.engines import checkov
+from gdpr_guard.engines.common import EngineOutput
+from gdpr_guard.errors import EngineError
+from gdpr_guard.targets import discover
+
+REPO = Path(__file__).resolve().parents[1]
+TERRAFORM = REPO / "tests" / "fixtures" / "terraform"
+SCRIPTS = REPO / "tests" / "fixtures" / "scripts"
+PYTHON = sys.executable
+
+
+def _scan(catalog: Catalog, config: Config) -> EngineOutput:
+    targets = [t for t in discover([TERRAFORM], REPO) if t.kind in checkov.ENGINE.kinds]
+    rules = [r for r in catalog.rules.values() if r.engine == "checkov"]
+    return checkov.scan(targets, rules, catalog, REPO, config)
+
+
+def _key(output: EngineOutput) -> tuple[object, ...]:
+    return (sorted((f.rule_id, f.location, f.resource or "", f.snippet, f.tags) for f in output.findings),
+            sorted((e.message, e.path or "") for e in output.errors), output.version)
+
+
+@pytest.fixture()
+def worker_runs(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """Command lines the started worker received (proves the scan used it)."""
+    received: list[list[str]] = []
+    original = prestart.Worker.run
+
+    def spy(self: prestart.Worker, argv: list[str], timeout: float):  # type: ignore[no-untyped-def]
+        received.append(list(argv))
+        return original(self, argv, timeout)
+
+    monkeypatch.setattr(prestart.Worker, "run", spy)
+    monkeypatch.delenv("GDPR_GUARD_PRESTART", raising=False)
+    yield received
+    prestart.discard()
+
+
+@pytest.mark.parametrize("split", [False, True], ids=["one-process", "split"])
+def test_worker_gives_the_results_of_a_plain_checkov_process(
+        catalog: Catalog, worker_runs: list[list[str]], split: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    if split:
+        monkeypatch.setattr(checkov, "MIN_SPLIT_BYTES", 0)
+    config = Config(jobs=2 if split else 1)
+    plain = _scan(catalog, config)
+    assert not worker_runs
+    prestart.start_checkov([str(TERRAFORM)])
+    assert "checkov" in prestart._waiting, "the shipped checkov is pip's console script: a worker must start"
+    workdir = prestart._waiting["checkov"].workdir
+    ahead = _scan(catalog, config)
+    assert len(worker_runs) == 1 and worker_runs[0][0] == prestart._locate("checkov")
+    assert plain.findings, "the fixtures must produce findings for the comparison to mean anything"
+    assert _key(ahead) == _key(plain)
+    assert not prestart._waiting and not workdir.exists()
+
+
+def test_unclaimed_worker_is_stopped_and_its_directory_removed(tmp_path: Path) -> None:
+    env = dict(os.environ, TMPDIR=str(tmp_path))
+    env.pop("GDPR_GUARD_PRESTART", None)
+    # A directory with scripts only: the launcher starts checkov (a directory may hold Terraform),
+    # discovery finds none, the worker must go.
+    done = subprocess.run([PYTHON, "-m", "gdpr_guard", "scan", "--exit-zero", str(SCRIPTS / "shell")],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert not list(tmp_path.glob("gdpr-guard-checkov-*"))
+    assert not _processes_in(tmp_path)
+
+
+def test_worker_that_cannot_import_checkov_fails_the_scan(tmp_path: Path) -> None:
+    fake = tmp_path / "site" / "checkov"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise RuntimeError('checkov is broken here')\n")
+    env = dict(os.environ, PYTHONPATH=str(tmp_path / "site"), TMPDIR=str(tmp_path))
+    env.pop("GDPR_GUARD_PRESTART", None)
+    done = subprocess.run([PYTHON, "-m", "gdpr_guard", "scan", "-f", "sarif", str(TERRAFORM / "s3_bucket_encryption")],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 3
+    assert "checkov: exited with status 1: RuntimeError: checkov is broken here" in done.stderr
+    invocation = json.loads(done.stdout)["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    assert not list(tmp_path.glob("gdpr-guard-checkov-*"))
+
+
+def test_worker_timeout_stops_the_process_group(tmp_path: Path) -> None:
+    process = subprocess.Popen([PYTHON, "-c", "import time; time.sleep(120)"], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    worker = prestart.Worker("checkov", tmp_path, {}, process)
+    with pytest.raises(EngineError, match="timed out after 0.5 s"):
+        worker.run(["checkov", "-d", "."], timeout=0.5)
+    assert process.poll() is not None
+
+
+def test_no_worker_when_it_cannot_help(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GDPR_GUARD_PRESTART", raising=False)
+    try:
+        prestart.start_checkov([str(SCRIPTS / "python" / "hardcoded_db_password.py")])  # no Terraform named
+        assert not prestart._waiting
+        monkeypatch.setenv("GDPR_GUARD_CHECKOV", PYTHON)  # an override runs the normal way
+        prestart.start_checkov([str(TERRAFORM)])
+        assert not prestart._waiting
+        monkeypatch.delenv("GDPR_GUARD_CHECKOV")
+        monkeypatch.setenv("GDPR_GUARD_PRESTART", "0")
+        prestart.start_checkov([str(TERRAFORM)])
+        assert not prestart._waiting
+        wrapper = tmp_path / "checkov"
+        wrapper.write_text("#!/bin/sh\nexec checkov \"$@\"\n")
+        assert prestart._console_script_interpreter(str(wrapper)) is None
+    finally:
+        prestart.discard()
+
+
+def _value_options(parser: argparse.ArgumentParser) -> set[str]:
+    return {option for action in parser._actions for option in action.option_strings
+            if action.nargs != 0 and not isinstance(action, argparse._HelpAction)}
+
+
+def test_launcher_knows_every_option_that_takes_a_value() -> None:
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    scan = sub.choices["scan"]
+    create = next(a for a in sub.choices["baseline"]._actions
+                  if isinstance(a, argparse._SubParsersAction)).choices["create"]
+    assert _value_options(scan) | _value_options(create) == set(launch.VALUE_OPTIONS)
+
+
+@pytest.mark.parametrize("argv", [
+    ["scan"], ["scan", "-f", "sarif", "a.tf", "b.py", "-o", "out.json"], ["scan", "--format=json", "x"],
+    ["scan", "--jobs", "2", "--root", "r", "--", "-odd.tf"], ["scan", "--cache", "--exit-zero", "."],
+    ["baseline", "create", "--output", "b.json", "infra"], ["scan", "--shard", "1/2", "--no-cache", "d"],
+])
+def test_launcher_reads_the_paths_argparse_reads(argv: list[str]) -> None:
+    parsed = build_parser().parse_args(argv)
+    assert launch.scan_paths(argv) == parsed.paths
+
+
+@pytest.mark.parametrize("argv", [["rules"], ["scan", "--help"], ["explain", "GG-ENC-001"], ["merge", "a.sarif"]])
+def test_launcher_starts_nothing_for_other_commands(argv: list[str]) -> None:
+    assert launch.scan_paths(argv) is None
+
+
+def _processes_in(directory: Path) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if str(directory) in os.readlink(entry / "cwd"):
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
