@@ -41,13 +41,13 @@ def _key(output: EngineOutput) -> tuple[object, ...]:
 def worker_runs(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     """Command lines the started worker received (proves the scan used it)."""
     received: list[list[str]] = []
-    original = prestart.Worker.run
+    original = prestart.Worker.run_many
 
-    def spy(self: prestart.Worker, argv: list[str], timeout: float):  # type: ignore[no-untyped-def]
-        received.append(list(argv))
-        return original(self, argv, timeout)
+    def spy(self: prestart.Worker, runs, jobs, timeout, finish):  # type: ignore[no-untyped-def]
+        received.extend(list(argv) for argv in runs)
+        return original(self, runs, jobs, timeout, finish)
 
-    monkeypatch.setattr(prestart.Worker, "run", spy)
+    monkeypatch.setattr(prestart.Worker, "run_many", spy)
     monkeypatch.delenv("GDPR_GUARD_PRESTART", raising=False)
     yield received
     prestart.discard()
@@ -65,7 +65,8 @@ def test_worker_gives_the_results_of_a_plain_checkov_process(
     assert "checkov" in prestart._waiting, "the shipped checkov is pip's console script: a worker must start"
     workdir = prestart._waiting["checkov"].workdir
     ahead = _scan(catalog, config)
-    assert len(worker_runs) == 1 and worker_runs[0][0] == prestart._locate("checkov")
+    assert len(worker_runs) == (2 if split else 1)  # every checkov run went through the worker
+    assert all(argv[0] == prestart._locate("checkov") for argv in worker_runs)
     assert plain.findings, "the fixtures must produce findings for the comparison to mean anything"
     assert _key(ahead) == _key(plain)
     assert not prestart._waiting and not workdir.exists()
@@ -99,12 +100,15 @@ def test_worker_that_cannot_import_checkov_fails_the_scan(tmp_path: Path) -> Non
 
 
 def test_worker_timeout_stops_the_process_group(tmp_path: Path) -> None:
-    process = subprocess.Popen([PYTHON, "-c", "import time; time.sleep(120)"], stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    # A worker whose run never ends (and that started a child of its own): all of it must go.
+    process = subprocess.Popen([PYTHON, "-c", "import subprocess, time; subprocess.Popen(['sleep', '120']); "
+                                "time.sleep(120)"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               start_new_session=True)
     worker = prestart.Worker("checkov", tmp_path, {}, process)
     with pytest.raises(EngineError, match="timed out after 0.5 s"):
-        worker.run(["checkov", "-d", "."], timeout=0.5)
+        worker.run_many([["checkov", "-d", "."]], 1, 0.5, lambda argv, completed: completed)
     assert process.poll() is not None
+    assert not _live_members(process.pid), "a process of the worker's group survived the timeout"
 
 
 def test_no_worker_when_it_cannot_help(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -164,3 +168,44 @@ def _processes_in(directory: Path) -> list[int]:
             except OSError:
                 continue
     return found
+
+
+def _live_members(group: int) -> list[int]:
+    """Processes of a process group that are not zombies (killed ones may wait to be reaped)."""
+    live = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_bytes().rsplit(b")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[2]) == group and fields[0] not in (b"Z", b"X"):
+                live.append(int(entry.name))
+    return live
+
+
+@pytest.mark.parametrize("delay", [0.8, 3.0], ids=["while-checkov-imports", "while-checkov-scans"])
+def test_ctrl_c_stops_the_engines_at_once(tmp_path: Path, delay: float) -> None:
+    import signal
+    import time
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import corpus  # the benchmark's generator: a scan long enough to interrupt (~10 s)
+
+    corpus.generate(tmp_path / "repo", 300, 40, 7)
+    work = tmp_path / "tmp"
+    work.mkdir()
+    env = dict(os.environ, TMPDIR=str(work), SEMGREP_ENABLE_VERSION_CHECK="0")
+    env.pop("GDPR_GUARD_PRESTART", None)
+    process = subprocess.Popen([PYTHON, "-m", "gdpr_guard", "scan", "."], cwd=tmp_path / "repo",
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(delay)
+    interrupted = time.monotonic()
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert time.monotonic() - interrupted < 3, "gdpr-guard waited for the engines instead of stopping them"
+    assert process.returncode == 3
+    assert "gdpr-guard: error: interrupted" in stderr
+    time.sleep(0.5)
+    assert not _processes_in(work)
+    assert not list(work.glob("gdpr-guard-checkov-*"))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -106,10 +108,30 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.command == "scan" or (args.command == "baseline" and args.baseline_command == "create"):
         prestart.start_checkov(args.paths)  # checkov imports for ~3 s: let it start now
+    previous = _stop_engines_on_signals()
     try:
         return _run(args, parser)
     finally:
         prestart.discard()
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _stop_engines_on_signals() -> dict[int, Any]:
+    """On Ctrl-C or SIGTERM, kill the engines first: they run in sessions of their own (so a timeout can
+    kill their whole tree) and would otherwise finish their scan before gdpr-guard could exit."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+
+    def stop(signum: int, frame: object) -> None:
+        from gdpr_guard import prestart
+        from gdpr_guard.engines import base
+
+        base.stop_all()
+        prestart.stop_all()
+        raise KeyboardInterrupt
+
+    return {signum: signal.signal(signum, stop) for signum in (signal.SIGINT, signal.SIGTERM)}
 
 
 def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

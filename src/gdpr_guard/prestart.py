@@ -2,18 +2,19 @@
 
 checkov spends ~3 s importing ~4,200 modules before it reads a file (PERF.md); gdpr-guard needs
 0.1 s (a pre-commit run) to 0.5 s (2,000 files) to load its catalog, discover targets and build the
-command line. Started first, a worker imports checkov during that time, then reads its command line
-on stdin and runs it exactly as the `checkov` console script would: same interpreter, same
-environment, same working directory, stdin then /dev/null, exit status and output unchanged. A worker
-serves one request and exits: nothing is reused between runs (PERF.md: a reused checkov object
-returned stale results). A worker nobody claims is killed (and exits on its own when gdpr-guard
-dies: its stdin closes).
+command lines. Started first, a worker imports checkov during that time, then reads its command lines
+on stdin and runs each in a child forked from that fresh import, exactly as the `checkov` console
+script would run it: same interpreter, environment and working directory, stdin /dev/null, exit
+status and output unchanged (the output goes to a file per run). Each run starts from the imported
+state, never from an earlier run's (PERF.md: a reused checkov object returned stale results); a split
+scan imports checkov once instead of once per process. One request per worker, then it exits. A worker
+nobody claims is killed; one whose gdpr-guard dies (its stdin closes, or its report cannot be
+written) kills its own process group and removes its directory.
 
 Only the CLI starts workers, only for a scan whose paths may hold Terraform, only when checkov is the
 console script pip installs (an override in GDPR_GUARD_CHECKOV, a wrapper script or another launcher
 runs the normal way), and not when GDPR_GUARD_PRESTART=0.
 """
-
 from __future__ import annotations
 
 import os
@@ -22,9 +23,9 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from gdpr_guard.engines.base import Completed
@@ -42,37 +43,84 @@ CHECKOV_ENV = {
 """Environment of every checkov process (offline, quiet, nothing hidden)."""
 
 # What pip's console script does (`from checkov.main import Checkov` ... `sys.exit(Checkov().run())`),
-# split at the point where it needs its arguments. `-c` puts the working directory first on sys.path
-# where the script would put its own directory: drop it (the directory is empty anyway). Checkov's
-# `argv=sys.argv[1:]` default was bound at import, before the request: pass the arguments explicitly.
+# split at the point where it needs its arguments, then once per command line in a forked child: each
+# run starts from the freshly imported state (a reused Checkov object returns stale results, PERF.md),
+# and the children share the imported modules' memory instead of importing again. `-c` puts the
+# working directory first on sys.path where the script would put its own directory: drop it (it is
+# empty anyway). Checkov's `argv=sys.argv[1:]` default was bound at import: pass the arguments.
+# Protocol: stdin {"jobs": N, "runs": [argv, ...]}; run K writes run-K.out and run-K.err in the
+# working directory; "K STATUS" is printed on stdout as each run ends.
 _BOOTSTRAP = """\
 import os, sys, warnings
 if sys.path and sys.path[0] in ("", os.getcwd()):
     del sys.path[0]
 from checkov.main import Checkov
+import json, logging, shutil, traceback
+
+def orphaned():
+    # gdpr-guard is gone (killed) or did not need us: leave nothing behind, this directory included
+    shutil.rmtree(os.getcwd(), ignore_errors=True)
+    os.killpg(0, 9)
+
 request = sys.stdin.buffer.read()
 if not request:
-    sys.exit(0)
+    orphaned()
 null = os.open(os.devnull, os.O_RDONLY)
 os.dup2(null, 0)
 os.close(null)
-sys.argv = [arg.decode("utf-8", "surrogateescape") for arg in request.split(b"\\0")]
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore", category=SyntaxWarning)
-    status = Checkov(sys.argv[1:]).run()
-# The report is written: skip the interpreter's teardown of ~4,200 modules (~0.4 s). Anything checkov
-# leaves behind in TMPDIR is inside the worker's directory, which gdpr-guard removes.
-import logging
-logging.shutdown()
-sys.stdout.flush()
-sys.stderr.flush()
-os._exit(status if isinstance(status, int) else 0)
+order = json.loads(request)
+runs, jobs = order["runs"], max(1, int(order["jobs"]))
+
+def child(index):
+    status = 1
+    try:
+        for fd, suffix in ((1, "out"), (2, "err")):
+            handle = os.open(f"run-{index}.{suffix}", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.dup2(handle, fd)
+            os.close(handle)
+        sys.argv = list(runs[index])
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", category=SyntaxWarning)
+            result = Checkov(sys.argv[1:]).run()
+        status = result if isinstance(result, int) else 0
+    except SystemExit as exc:
+        if isinstance(exc.code, int) or exc.code is None:
+            status = exc.code or 0
+        else:
+            print(exc.code, file=sys.stderr)
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        # The report is written: skip the interpreter's teardown of ~4,200 modules (~0.4 s).
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+
+running, started = {}, 0
+while started < len(runs) or running:
+    while started < len(runs) and len(running) < jobs:
+        pid = os.fork()
+        if pid == 0:
+            child(started)
+        running[pid] = started
+        started += 1
+    pid, wait_status = os.wait()
+    if pid in running:
+        try:
+            sys.stdout.write(f"{running.pop(pid)} {os.waitstatus_to_exitcode(wait_status)}\\n")
+            sys.stdout.flush()
+        except BrokenPipeError:
+            orphaned()
+os._exit(0)
 """
 _CONSOLE_SCRIPT_MARKS = (b"from checkov.main import Checkov", b"Checkov().run()")
 _TERRAFORM_SUFFIXES = (".tf", ".tfvars", ".tf.json", ".json")
 
+T = TypeVar("T")
 _lock = threading.Lock()
 _waiting: dict[str, Worker] = {}
+_started: list[Worker] = []
 
 
 class Worker:
@@ -86,34 +134,85 @@ class Worker:
         self.env = env
         self.process = process
 
-    def run(self, argv: Sequence[str], timeout: float) -> Completed:
-        """Send `argv` (argv[0] is the binary) and wait, killing the process group after `timeout`."""
+    def run_many(self, runs: Sequence[Sequence[str]], jobs: int, timeout: float,
+                 finish: Callable[[Sequence[str], Completed], T]) -> list[T]:
+        """Run each command line (argv[0] is the binary), at most `jobs` at a time; `finish` each as it ends.
+
+        Results are in the order of `runs`; the first exception in that order is raised once all are
+        done. The process group is killed after `timeout` seconds.
+        """
+        import json
+
         from gdpr_guard.engines import base
         from gdpr_guard.errors import EngineError
 
         started = time.monotonic()
-        request = b"\0".join(os.fsencode(arg) for arg in argv)
-        base.note_launch()
+        expired = threading.Event()
+
+        def expire() -> None:
+            expired.set()
+            self._kill()
+
+        timer = threading.Timer(timeout, expire)
+        timer.daemon = True
+        timer.start()
+        outcomes: dict[int, tuple[T | None, BaseException | None]] = {}
         try:
-            stdout, stderr = self.process.communicate(request, timeout=timeout)
-        except subprocess.TimeoutExpired:
-            base.kill_group(self.process)
-            raise EngineError("checkov", f"timed out after {timeout:g} s and was stopped") from None
+            base.note_launch()
+            assert self.process.stdin is not None and self.process.stdout is not None
+            try:
+                self.process.stdin.write(json.dumps({"jobs": jobs, "runs": [list(r) for r in runs]}).encode())
+                self.process.stdin.close()
+            except OSError:
+                pass  # it died while importing: reported below from its exit status and stderr
+            for line in self.process.stdout:
+                index, status = (int(field) for field in line.split())
+                completed = base.Completed(
+                    returncode=status, stdout=self._read(f"run-{index}.out"),
+                    stderr=self._read(f"run-{index}.err")[-base.STDERR_TAIL:], seconds=time.monotonic() - started)
+                try:
+                    outcomes[index] = (finish(runs[index], completed), None)
+                except Exception as exc:  # noqa: BLE001 - re-raised below, in the order of runs
+                    outcomes[index] = (None, exc)
+            returncode = self.process.wait()
         finally:
-            if self.process.poll() is None:
-                base.kill_group(self.process)
-        return base.Completed(returncode=self.process.returncode, stdout=stdout.decode("utf-8", "replace"),
-                              stderr=stderr.decode("utf-8", "replace")[-base.STDERR_TAIL:],
-                              seconds=time.monotonic() - started)
+            timer.cancel()
+        if expired.is_set():
+            raise EngineError("checkov", f"timed out after {timeout:g} s and was stopped")
+        results: list[T] = []
+        for index in range(len(runs)):
+            if index not in outcomes:
+                raise EngineError("checkov", f"exited with status {returncode}: "
+                                             f"{base.last_line(self._read('worker.err'))}")
+            value, error = outcomes[index]
+            if error is not None:
+                raise error
+            results.append(value)  # type: ignore[arg-type]
+        return results
+
+    def _read(self, name: str) -> str:
+        try:
+            return (self.workdir / name).read_bytes().decode("utf-8", "replace")
+        except OSError:
+            return ""
+
+    def _kill(self) -> None:
+        try:
+            os.killpg(self.process.pid, 9)
+        except (ProcessLookupError, PermissionError):
+            pass
 
     def close(self) -> None:
         """Stop the process if it still runs and remove the working directory."""
+        with _lock:
+            if self in _started:
+                _started.remove(self)
         if self.process.poll() is None:
-            try:
-                os.killpg(self.process.pid, 9)
-            except (ProcessLookupError, PermissionError):
-                pass
-            self.process.communicate()
+            self._kill()
+            self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                stream.close()
         shutil.rmtree(self.workdir, ignore_errors=True)
 
 
@@ -133,13 +232,16 @@ def start_checkov(paths: Sequence[str]) -> None:
         workdir = Path(os.environ.get("TMPDIR") or "/tmp", f"gdpr-guard-checkov-{os.getpid()}-{os.urandom(6).hex()}")
         workdir.mkdir(mode=0o700)
         env = checkov_env(workdir)
-        process = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
-            [interpreter, "-c", _BOOTSTRAP], cwd=workdir, env=env, stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        with open(workdir / "worker.err", "wb") as errors:
+            process = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
+                [interpreter, "-c", _BOOTSTRAP], cwd=workdir, env=env, stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE, stderr=errors, start_new_session=True)
     except Exception:  # noqa: BLE001 - any failure here just means checkov starts the normal way later
         return
+    worker = Worker(binary, workdir, env, process)
     with _lock:
-        _waiting["checkov"] = Worker(binary, workdir, env, process)
+        _waiting["checkov"] = worker
+        _started.append(worker)
 
 
 def checkov_env(workdir: Path) -> dict[str, str]:
@@ -170,6 +272,15 @@ def discard() -> None:
         _waiting.clear()
     for worker in workers:
         worker.close()
+
+
+def stop_all() -> None:
+    """Kill every worker's process group, claimed or not (Ctrl-C, SIGTERM); `close()` still cleans up."""
+    with _lock:
+        workers = list(_started)
+    for worker in workers:
+        if worker.process.poll() is None:
+            worker._kill()
 
 
 def _console_script_interpreter(binary: str) -> str | None:

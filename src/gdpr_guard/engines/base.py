@@ -18,6 +18,8 @@ from gdpr_guard.errors import EngineError
 STDERR_TAIL = 2000
 _launches = threading.Condition()
 _launched = 0
+_live: set[subprocess.Popen[bytes]] = set()
+_live_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -65,12 +67,16 @@ def run(engine: str, argv: Sequence[str], *, cwd: Path, env: Mapping[str, str], 
         note_launch()
         raise EngineError(engine, f"cannot start {argv[0]}: {exc.strerror}") from None
     note_launch()
+    with _live_lock:
+        _live.add(process)
     try:
         stdout, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         kill_group(process)
         raise EngineError(engine, f"timed out after {timeout:g} s and was stopped") from None
     finally:
+        with _live_lock:
+            _live.discard(process)
         if process.poll() is None:
             kill_group(process)
     return Completed(
@@ -108,6 +114,18 @@ def wait_for_launches(mark: int, count: int, done: Callable[[], bool], timeout: 
             if remaining <= 0:
                 return
             _launches.wait(min(remaining, 0.05))
+
+
+def stop_all() -> None:
+    """Kill every engine process group still running (the CLI calls it on Ctrl-C or SIGTERM: engines run
+    in sessions of their own, so the signal does not reach them)."""
+    with _live_lock:
+        processes = list(_live)
+    for process in processes:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
 
 
 def kill_group(process: subprocess.Popen[bytes]) -> None:

@@ -124,8 +124,8 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
 
 
 class _Runner:
-    """Runs checkov command lines (the first one in the waiting worker, if any) and parses each output
-    as soon as its process ends, while the others still run."""
+    """Runs checkov command lines (all of them through the worker started ahead, if any) and parses each
+    output as soon as its process ends, while the others still run."""
 
     def __init__(self, env: dict[str, str], cwd: Path, timeout: float, catalog: Catalog, root: Path,
                  worker: prestart.Worker | None) -> None:
@@ -134,24 +134,25 @@ class _Runner:
 
     def all(self, runs: Sequence[list[str]], jobs: int) -> list[EngineOutput]:
         """Outputs in the order of `runs`, at most `jobs` processes at a time; the first error in that order wins."""
+        if self.worker is not None and runs:
+            waves = -(-len(runs) // max(jobs, 1))  # each process keeps its own timeout, as below
+            return self.worker.run_many(runs, jobs, self.timeout * waves, self._finish)
         if len(runs) <= 1 or jobs <= 1:
-            return [self.one(argv, index == 0) for index, argv in enumerate(runs)]
+            return [self._finish(argv, self._run(argv)) for argv in runs]
         with ThreadPoolExecutor(max_workers=min(jobs, len(runs))) as pool:
-            futures = [pool.submit(self.one, argv, index == 0) for index, argv in enumerate(runs)]
+            futures = [pool.submit(lambda argv: self._finish(argv, self._run(argv)), argv) for argv in runs]
             return [f.result() for f in futures]
 
-    def one(self, argv: list[str], first: bool) -> EngineOutput:
-        parsed = self._parse(self._start(argv, first))
+    def _run(self, argv: Sequence[str]) -> base.Completed:
+        return base.run(NAME, argv, cwd=self.cwd, env=self.env, timeout=self.timeout)
+
+    def _finish(self, argv: Sequence[str], completed: base.Completed) -> EngineOutput:
+        parsed = self._parse(completed)
         if any(e.message == HIDDEN_PARSE_ERRORS for e in parsed.errors):
             # `--quiet` keeps passed checks out of the JSON (a third of its size) but also the names of
             # unparseable files: run again without it to say which (an error path, so rarely taken).
-            parsed = self._parse(self._start([a for a in argv if a != "--quiet"], False))
+            parsed = self._parse(self._run([a for a in argv if a != "--quiet"]))
         return parsed
-
-    def _start(self, argv: list[str], first: bool) -> base.Completed:
-        if first and self.worker is not None:
-            return self.worker.run(argv, self.timeout)
-        return base.run(NAME, argv, cwd=self.cwd, env=self.env, timeout=self.timeout)
 
     def _parse(self, completed: base.Completed) -> EngineOutput:
         if completed.returncode not in (0, 1) or (completed.returncode == 1 and not completed.stdout.strip()):
