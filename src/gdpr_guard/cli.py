@@ -104,10 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from gdpr_guard import prestart
+    from gdpr_guard import prestart  # the console script (launch.py) may have started a checkov worker
 
-    if args.command == "scan" or (args.command == "baseline" and args.baseline_command == "create"):
-        prestart.start_checkov(args.paths)  # checkov imports for ~3 s: let it start now
     previous = _stop_engines_on_signals()
     try:
         return _run(args, parser)

@@ -203,10 +203,9 @@ class Worker:
             return ""
 
     def _kill(self) -> None:
-        try:
-            os.killpg(self.process.pid, 9)
-        except (ProcessLookupError, PermissionError):
-            pass
+        from gdpr_guard.engines import base
+
+        base.kill_session(self.process.pid)
 
     def close(self) -> None:
         """Stop the process if it still runs and remove the working directory."""

@@ -122,19 +122,21 @@ def stop_all() -> None:
     with _live_lock:
         processes = list(_live)
     for process in processes:
-        try:
-            os.killpg(process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+        kill_session(process.pid)
 
 
 def kill_group(process: subprocess.Popen[bytes]) -> None:
-    """Kill a process started with `start_new_session=True` and everything it started."""
+    """Kill a process started with `start_new_session=True` and everything it started, and reap it."""
+    kill_session(process.pid)
+    process.communicate()
+
+
+def kill_session(leader: int) -> None:
+    """SIGKILL to the process group of `leader` (gone already: nothing to do)."""
     try:
-        os.killpg(process.pid, signal.SIGKILL)
+        os.killpg(leader, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
-    process.communicate()
 
 
 def offline_env(extra: Mapping[str, str]) -> dict[str, str]:
