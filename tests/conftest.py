@@ -17,7 +17,8 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 TERRAFORM_FIXTURES = FIXTURES / "terraform"
 SCRIPT_FIXTURES = FIXTURES / "scripts"
-ANNOTATION = re.compile(r"^\s*(?:#|--|//)\s*(ruleid|ok|todoruleid|todook):\s*(GG-[A-Z]+-\d{3}(?:\s*,\s*GG-[A-Z]+-\d{3})*)")
+ANNOTATION = re.compile(r"^\s*(?:#|--|//)\s*(ruleid|ok|todoruleid|todook):\s*"
+                        r"(GG-[A-Z]+-\d{3}(?:\s*,\s*GG-[A-Z]+-\d{3})*)")
 
 
 @pytest.fixture(scope="session")

@@ -18,8 +18,9 @@ POLICIES = REPO / "policies"
 
 
 def policy_files() -> set[str]:
+    # `_name.py`: helpers the Python checks import (policies/checkov/_gdpr_guard_checks.py), not policies.
     files = {p.relative_to(POLICIES).as_posix() for p in (POLICIES / "checkov").rglob("*")
-             if p.suffix in (".yaml", ".py") and p.name != "__init__.py"}
+             if p.suffix in (".yaml", ".py") and not p.name.startswith("_")}
     files |= {p.relative_to(POLICIES).as_posix() for p in (POLICIES / "semgrep").rglob("*.yaml")}
     return files
 

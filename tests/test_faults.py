@@ -210,7 +210,7 @@ def path_outside_root(repo: Path) -> dict[str, object]:
 # ---- configuration, baseline, migration plan -------------------------------------------------------
 
 BOMB = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
-    f"{c}: &{c} [" + ",".join([f"*{p}"] * 9) + "]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    f"{c}: &{c} [" + ",".join([f"*{p}"] * 9) + "]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True))
 
 
 def config_file(text: str | bytes, name: str = ".gdpr-guard.yaml") -> Callable[[Path], dict[str, object]]:

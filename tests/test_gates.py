@@ -75,11 +75,13 @@ def test_suppressions_in_json_markdown_and_sarif(suppressed_repo: Path, tmp_path
 def test_terraform_block_suppression(tmp_path: Path) -> None:
     (tmp_path / "db.tf").write_text(
         'resource "aws_db_instance" "legacy" {\n'
-        '  # gdpr-guard: ignore[GG-ENC-001, GG-LOG-003] reason="decommissioned 2027-01, holds no data" until=2999-01-01\n'
+        '  # gdpr-guard: ignore[GG-ENC-001, GG-LOG-003] reason="decommissioned 2027-01, holds no data" '
+        'until=2999-01-01\n'
         '  engine = "postgres"\n}\n', encoding="utf-8")
     run = gdpr_guard("scan", ".", "--format", "json", cwd=tmp_path)
     data = json.loads(run.stdout)
-    suppressed = {(f["rule_id"], f["resource"], f["suppression"]["reason"]) for f in data["findings"] if f["suppression"]}
+    suppressed = {(f["rule_id"], f["resource"], f["suppression"]["reason"])
+                  for f in data["findings"] if f["suppression"]}
     assert suppressed == {("GG-ENC-001", "aws_db_instance.legacy", "decommissioned 2027-01, holds no data"),
                           ("GG-LOG-003", "aws_db_instance.legacy", "decommissioned 2027-01, holds no data")}
     active = {f["rule_id"] for f in data["findings"] if not f["suppression"]}

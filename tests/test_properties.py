@@ -232,7 +232,7 @@ def test_catalog_any_value(value: Any) -> None:
 def test_catalog_load_hostile_files(tmp_path: Path) -> None:
     from gdpr_guard import catalog
     bomb = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
-        f"{c}: &{c} [" + ",".join([f"*{p}"] * 9) + "]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+        f"{c}: &{c} [" + ",".join([f"*{p}"] * 9) + "]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True))
     cases = {"bomb.yaml": bomb, "list.yaml": "- 1\n", "bad.yaml": "rules: [\n", "deep.yaml": "[" * 50_000,
              "latin1.yaml": None, "huge.yaml": "x: " + "y" * 6_000_000 + "\n"}
     for name, text in cases.items():

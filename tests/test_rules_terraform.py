@@ -22,7 +22,8 @@ def test_fixture_scan_has_no_errors(fixtures_scan: ScanResult) -> None:
     assert fixtures_scan.errors == ()
 
 
-@pytest.mark.parametrize("directory", DIRS, ids=[d.relative_to(REPO / "tests/fixtures/terraform").as_posix() for d in DIRS])
+@pytest.mark.parametrize("directory", DIRS,
+                         ids=[d.relative_to(REPO / "tests/fixtures/terraform").as_posix() for d in DIRS])
 def test_terraform_fixture_exact(directory: Path, fixtures_scan: ScanResult) -> None:
     prefix = directory.relative_to(REPO).as_posix() + "/"
     found = {(f.rule_id, f.resource) for f in fixtures_scan.findings if f.location.path.startswith(prefix)

@@ -69,7 +69,8 @@ def test_rule_help_and_tags_name_the_legal_mapping(fixtures_scan: ScanResult, ca
 
 
 def test_scan_errors_are_invocation_notifications_and_still_valid(fixtures_scan: ScanResult, catalog: Catalog) -> None:
-    broken = replace(fixtures_scan, errors=(ScanError("checkov", "infra/main.tf: could not be parsed", "infra/main.tf"),))
+    broken = replace(fixtures_scan,
+                     errors=(ScanError("checkov", "infra/main.tf: could not be parsed", "infra/main.tf"),))
     text = REPORTERS["sarif"](broken, catalog, OPTIONS)
     assert sarif_validate.problems(text) == []
     invocation = json.loads(text)["runs"][0]["invocations"][0]

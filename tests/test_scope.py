@@ -29,8 +29,8 @@ def _tree(directory: Path) -> dict[str, str]:
 
 
 def _scan(repo: Path, out: Path, *extra: str) -> tuple[int, dict]:  # type: ignore[type-arg]
-    proc = subprocess.run([sys.executable, "-m", "gdpr_guard", "scan", ".", "--format", "json", "-o", str(out / "r.json"),
-                           "--sarif-file", str(out / "r.sarif"), *extra],
+    proc = subprocess.run([sys.executable, "-m", "gdpr_guard", "scan", ".", "--format", "json",
+                           "-o", str(out / "r.json"), "--sarif-file", str(out / "r.sarif"), *extra],
                           cwd=repo, capture_output=True, text=True, env=os.environ.copy(), timeout=600)
     assert "Traceback" not in proc.stderr, proc.stderr
     return proc.returncode, json.loads((out / "r.json").read_text(encoding="utf-8"))

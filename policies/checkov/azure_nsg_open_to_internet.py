@@ -9,53 +9,27 @@ from __future__ import annotations
 
 from typing import Any
 
+from _gdpr_guard_checks import first, flat, port_range_is_sensitive
+
 from checkov.common.models.enums import CheckCategories, CheckResult
 from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
 
-SENSITIVE_PORTS = (20, 21, 22, 445, 1433, 2049, 3306, 3389, 5432, 6379, 9200, 27017)
 ANY_SOURCES = frozenset({"*", "internet", "any", "0.0.0.0", "0.0.0.0/0", "::/0"})
 
 
-def _first(value: Any) -> Any:
-    while isinstance(value, list) and len(value) == 1:
-        value = value[0]
-    return value
-
-
-def _flat(value: Any) -> list[Any]:
-    out: list[Any] = []
-    for item in value if isinstance(value, list) else [value]:
-        if isinstance(item, list):
-            out.extend(_flat(item))
-        elif item is not None:
-            out.append(item)
-    return out
-
-
 def _range_is_sensitive(text: str) -> bool | None:
-    text = text.strip()
-    if text == "*":
-        return True
-    low_text, _, high_text = text.partition("-")
-    try:
-        low = int(low_text)
-        high = int(high_text) if high_text else low
-    except ValueError:
-        return None
-    if low <= 0 and high >= 65535:
-        return True
-    return any(low <= port <= high for port in SENSITIVE_PORTS)
+    return True if text.strip() == "*" else port_range_is_sensitive(text)
 
 
 def rule_is_open(rule: dict[str, Any]) -> bool | None:
-    if str(_first(rule.get("direction", "Inbound"))).lower() != "inbound":
+    if str(first(rule.get("direction", "Inbound"))).lower() != "inbound":
         return False
-    if str(_first(rule.get("access", "Allow"))).lower() != "allow":
+    if str(first(rule.get("access", "Allow"))).lower() != "allow":
         return False
-    sources = _flat(rule.get("source_address_prefix")) + _flat(rule.get("source_address_prefixes"))
+    sources = flat(rule.get("source_address_prefix")) + flat(rule.get("source_address_prefixes"))
     if not any(str(s).strip().lower() in ANY_SOURCES for s in sources):
         return False
-    ranges = _flat(rule.get("destination_port_range")) + _flat(rule.get("destination_port_ranges"))
+    ranges = flat(rule.get("destination_port_range")) + flat(rule.get("destination_port_ranges"))
     verdicts = [_range_is_sensitive(str(r)) for r in ranges]
     if any(v is True for v in verdicts):
         return True
@@ -75,7 +49,7 @@ class AzureNsgOpenToInternet(BaseResourceCheck):
         if self.entity_type == "azurerm_network_security_rule":
             rules = [conf]
         else:
-            rules = [r for r in _flat(conf.get("security_rule")) if isinstance(r, dict)]
+            rules = [r for r in flat(conf.get("security_rule")) if isinstance(r, dict)]
         verdicts = [rule_is_open(r) for r in rules]
         if any(v is True for v in verdicts):
             return CheckResult.FAILED

@@ -9,18 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from _gdpr_guard_checks import flat
+
 from checkov.common.models.enums import CheckCategories, CheckResult
 from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
-
-
-def _flat(value: Any) -> list[Any]:
-    out: list[Any] = []
-    for item in value if isinstance(value, list) else [value]:
-        if isinstance(item, list):
-            out.extend(_flat(item))
-        elif item is not None:
-            out.append(item)
-    return out
 
 
 class BackupPlanWithoutDeletion(BaseResourceCheck):
@@ -33,11 +25,11 @@ class BackupPlanWithoutDeletion(BaseResourceCheck):
         )
 
     def scan_resource_conf(self, conf: dict[str, Any]) -> CheckResult:
-        rules = [r for r in _flat(conf.get("rule")) if isinstance(r, dict)]
+        rules = [r for r in flat(conf.get("rule")) if isinstance(r, dict)]
         if not rules:
             return CheckResult.UNKNOWN
         for rule in rules:
-            lifecycles = [lc for lc in _flat(rule.get("lifecycle")) if isinstance(lc, dict)]
+            lifecycles = [lc for lc in flat(rule.get("lifecycle")) if isinstance(lc, dict)]
             if not any(lc.get("delete_after") not in (None, [None]) for lc in lifecycles):
                 return CheckResult.FAILED
         return CheckResult.PASSED

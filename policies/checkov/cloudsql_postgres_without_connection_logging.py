@@ -14,31 +14,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from _gdpr_guard_checks import first, flat
+
 from checkov.common.models.enums import CheckCategories, CheckResult
 from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
 
 REQUIRED_FLAGS = ("log_connections", "log_disconnections")
 
 
-def _first(value: Any) -> Any:
-    while isinstance(value, list) and len(value) == 1:
-        value = value[0]
-    return value
-
-
-def _flat(value: Any) -> list[Any]:
-    out: list[Any] = []
-    for item in value if isinstance(value, list) else [value]:
-        if isinstance(item, list):
-            out.extend(_flat(item))
-        elif item is not None:
-            out.append(item)
-    return out
-
-
 def _iteration(collection: Any) -> list[tuple[Any, Any]] | None:
     """(key, value) pairs of a dynamic block's for_each, None when it is not a literal collection."""
-    collection = _first(collection) if isinstance(collection, list) and len(collection) == 1 else collection
+    collection = first(collection) if isinstance(collection, list) and len(collection) == 1 else collection
     if isinstance(collection, dict):
         return list(collection.items())
     if isinstance(collection, list):
@@ -48,7 +34,7 @@ def _iteration(collection: Any) -> list[tuple[Any, Any]] | None:
 
 def _substitute(expression: Any, iterator: str, key: Any, value: Any) -> Any:
     """Value of a content argument for one iteration: `it.key`, `it.value`, `it.value.x`, `it.value["x"]`."""
-    expression = _first(expression)
+    expression = first(expression)
     if not isinstance(expression, str):
         return expression
     text = expression.strip().removeprefix("${").removesuffix("}").strip()
@@ -68,18 +54,18 @@ def _dynamic_flags(settings: dict[str, Any]) -> tuple[list[tuple[Any, Any]], boo
     them could not be expanded."""
     pairs: list[tuple[Any, Any]] = []
     unresolved = False
-    for dynamic in _flat(settings.get("dynamic")):
+    for dynamic in flat(settings.get("dynamic")):
         if not isinstance(dynamic, dict) or "database_flags" not in dynamic:
             continue
-        for block in _flat(dynamic["database_flags"]):
+        for block in flat(dynamic["database_flags"]):
             if not isinstance(block, dict) or "content" not in block:
                 continue
             items = _iteration(block.get("for_each"))
-            content = _first(block.get("content"))
+            content = first(block.get("content"))
             if items is None or not isinstance(content, dict):
                 unresolved = True
                 continue
-            iterator = str(_first(block.get("iterator")) or "database_flags")
+            iterator = str(first(block.get("iterator")) or "database_flags")
             for key, value in items:
                 pairs.append((_substitute(content.get("name"), iterator, key, value),
                               _substitute(content.get("value"), iterator, key, value)))
@@ -96,19 +82,19 @@ class CloudSqlPostgresWithoutConnectionLogging(BaseResourceCheck):
         )
 
     def scan_resource_conf(self, conf: dict[str, Any]) -> CheckResult:
-        version = _first(conf.get("database_version"))
+        version = first(conf.get("database_version"))
         if not isinstance(version, str):
             return CheckResult.UNKNOWN
         if not version.upper().startswith("POSTGRES"):
             return CheckResult.PASSED
         flags: dict[str, str] = {}
         unresolved = False
-        for settings in _flat(conf.get("settings")):
+        for settings in flat(conf.get("settings")):
             if not isinstance(settings, dict):
                 continue
-            for flag in _flat(settings.get("database_flags")):
+            for flag in flat(settings.get("database_flags")):
                 if isinstance(flag, dict):
-                    flags[str(_first(flag.get("name")))] = str(_first(flag.get("value"))).lower()
+                    flags[str(first(flag.get("name")))] = str(first(flag.get("value"))).lower()
             generated, missing = _dynamic_flags(settings)
             unresolved |= missing
             for name, value in generated:

@@ -49,12 +49,6 @@ REFERENCE = re.compile(
 )
 
 
-def _first(value: Any) -> Any:
-    while isinstance(value, list) and len(value) == 1:
-        value = value[0]
-    return value
-
-
 def _values(conf: Any, path: list[str]) -> list[Any]:
     if not path:
         return [conf]

@@ -10,23 +10,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from _gdpr_guard_checks import first
+
 from checkov.common.models.enums import CheckCategories, CheckResult
 from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
 
 
-def _first(value: Any) -> Any:
-    while isinstance(value, list) and len(value) == 1:
-        value = value[0]
-    return value
-
-
 def _is_true(value: Any) -> bool:
-    value = _first(value)
+    value = first(value)
     return value is True or (isinstance(value, str) and value.lower() == "true")
 
 
 def _is_unresolved(value: Any) -> bool:
-    value = _first(value)
+    value = first(value)
     return isinstance(value, str) and ("var." in value or "local." in value or "${" in value)
 
 
@@ -62,7 +58,7 @@ class Ec2BlockDeviceUnencrypted(BaseResourceCheck):
             if "snapshot_id" in device and "encrypted" not in device:
                 continue  # encryption inherited from the snapshot
             value = device.get("encrypted")
-            if value is None or _first(value) is None:
+            if value is None or first(value) is None:
                 return CheckResult.FAILED
             if _is_unresolved(value):
                 unknown = True

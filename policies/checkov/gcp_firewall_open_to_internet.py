@@ -9,39 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from _gdpr_guard_checks import OPEN_CIDRS, first, flat, port_range_is_sensitive
+
 from checkov.common.models.enums import CheckCategories, CheckResult
 from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
-
-SENSITIVE_PORTS = (20, 21, 22, 445, 1433, 2049, 3306, 3389, 5432, 6379, 9200, 27017)
-OPEN_CIDRS = frozenset({"0.0.0.0/0", "::/0"})
-
-
-def _first(value: Any) -> Any:
-    while isinstance(value, list) and len(value) == 1:
-        value = value[0]
-    return value
-
-
-def _flat(value: Any) -> list[Any]:
-    out: list[Any] = []
-    for item in value if isinstance(value, list) else [value]:
-        if isinstance(item, list):
-            out.extend(_flat(item))
-        elif item is not None:
-            out.append(item)
-    return out
-
-
-def _range_is_sensitive(text: str) -> bool | None:
-    low_text, _, high_text = text.strip().partition("-")
-    try:
-        low = int(low_text)
-        high = int(high_text) if high_text else low
-    except ValueError:
-        return None
-    if low <= 0 and high >= 65535:
-        return True
-    return any(low <= port <= high for port in SENSITIVE_PORTS)
 
 
 class GcpFirewallOpenToInternet(BaseResourceCheck):
@@ -54,29 +25,29 @@ class GcpFirewallOpenToInternet(BaseResourceCheck):
         )
 
     def scan_resource_conf(self, conf: dict[str, Any]) -> CheckResult:
-        if str(_first(conf.get("direction", "INGRESS"))).upper() != "INGRESS":
+        if str(first(conf.get("direction", "INGRESS"))).upper() != "INGRESS":
             return CheckResult.PASSED
-        if _first(conf.get("disabled")) is True:
+        if first(conf.get("disabled")) is True:
             return CheckResult.PASSED
-        sources = _flat(conf.get("source_ranges"))
+        sources = flat(conf.get("source_ranges"))
         if not sources and (conf.get("source_tags") or conf.get("source_service_accounts")):
             return CheckResult.PASSED
         if sources and not any(str(s).strip() in OPEN_CIDRS for s in sources):
             return CheckResult.PASSED  # no source at all means 0.0.0.0/0 for an ingress rule
         unknown = False
-        for allow in _flat(conf.get("allow")):
+        for allow in flat(conf.get("allow")):
             if not isinstance(allow, dict):
                 continue
-            protocol = str(_first(allow.get("protocol", ""))).lower()
+            protocol = str(first(allow.get("protocol", ""))).lower()
             if protocol in ("all",):
                 return CheckResult.FAILED
             if protocol not in ("tcp", "udp", "sctp", "6", "17"):
                 continue
-            ports = _flat(allow.get("ports"))
+            ports = flat(allow.get("ports"))
             if not ports:
                 return CheckResult.FAILED  # every port of the protocol
             for port in ports:
-                verdict = _range_is_sensitive(str(port))
+                verdict = port_range_is_sensitive(str(port))
                 if verdict is True:
                     return CheckResult.FAILED
                 unknown = unknown or verdict is None

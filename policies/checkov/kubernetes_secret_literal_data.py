@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from _gdpr_guard_checks import first
+
 from checkov.common.models.enums import CheckCategories, CheckResult
 from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
 
@@ -18,12 +20,6 @@ REFERENCE = re.compile(
     r"(\$\{|\b(var|local|data|module|ephemeral)\.|^[a-z0-9_]+\(|"
     r"^[a-z][a-z0-9_]*\.[a-zA-Z0-9_-]+\.[a-z_]+(\[[^\]]*\])?$)"
 )
-
-
-def _first(value: Any) -> Any:
-    while isinstance(value, list) and len(value) == 1:
-        value = value[0]
-    return value
 
 
 class KubernetesSecretLiteralData(BaseResourceCheck):
@@ -37,11 +33,11 @@ class KubernetesSecretLiteralData(BaseResourceCheck):
 
     def scan_resource_conf(self, conf: dict[str, Any]) -> CheckResult:
         for attribute in ("data", "string_data", "binary_data"):
-            mapping = _first(conf.get(attribute))
+            mapping = first(conf.get(attribute))
             if not isinstance(mapping, dict):
                 continue
             for key, value in mapping.items():
-                value = _first(value)
+                value = first(value)
                 if not isinstance(value, str) or not SECRET_KEY.search(str(key)):
                     continue
                 text = value.strip()

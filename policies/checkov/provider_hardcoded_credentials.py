@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from _gdpr_guard_checks import first
+
 from checkov.common.models.enums import CheckCategories, CheckResult
 from checkov.terraform.checks.provider.base_check import BaseProviderCheck
 
@@ -34,20 +36,12 @@ SECRET_ARGUMENTS = {
 REFERENCE = re.compile(r"(\$\{|\b(var|local|data|module)\.|^[a-z0-9_]+\(|\benv\b)")
 
 
-def _first(value: Any) -> Any:
-    while isinstance(value, list) and len(value) == 1:
-        value = value[0]
-    return value
-
-
 def is_literal_secret(value: Any) -> bool:
-    value = _first(value)
+    value = first(value)
     if not isinstance(value, str):
         return False
     text = value.strip()
-    if len(text) < 4 or REFERENCE.search(text):
-        return False
-    return True
+    return len(text) >= 4 and not REFERENCE.search(text)
 
 
 class ProviderHardcodedCredentials(BaseProviderCheck):
@@ -67,7 +61,7 @@ class ProviderHardcodedCredentials(BaseProviderCheck):
 
     def _scan(self, conf: dict[str, Any], name: str) -> CheckResult:
         for argument in SECRET_ARGUMENTS.get(name, ()):
-            value = _first(conf.get(argument))
+            value = first(conf.get(argument))
             if argument == "credentials" and isinstance(value, str) and "private_key" not in value:
                 continue  # a path to a key file, not the key itself
             if is_literal_secret(value):

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import json
 import re
-import sys
-from pathlib import Path
 from typing import Any
+
+from _gdpr_guard_checks import first, module_file
 
 from checkov.common.models.enums import CheckCategories, CheckResult
 from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
@@ -27,12 +27,6 @@ RESTRICTING_KEYS = frozenset(k.lower() for k in (
     "aws:SourceArn", "aws:SourceAccount", "aws:SourceOrgID", "aws:userid", "aws:username",
     "aws:ResourceOrgID", "aws:ResourceAccount", "s3:DataAccessPointAccount", "s3:DataAccessPointArn",
 ))
-
-
-def _first(value: Any) -> Any:
-    while isinstance(value, list) and len(value) == 1:
-        value = value[0]
-    return value
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -86,35 +80,14 @@ def public_statements(document: Any) -> list[dict[str, Any]]:
 POLICY_DOCUMENT_REF = re.compile(r"^\$?\{?\s*data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)\.json\s*\}?$")
 
 
-def _scan_root() -> Path | None:
-    """The directory checkov was asked to scan (scanned file paths are relative to it)."""
-    argv = sys.argv[1:]
-    for index, arg in enumerate(argv):
-        if arg.startswith("--directory="):
-            return Path(arg.split("=", 1)[1])
-        if arg in ("-d", "--directory") and index + 1 < len(argv):
-            return Path(argv[index + 1])
-    return None
-
-
-def _module_file(entity_path: str) -> Path | None:
-    scanned = entity_path.rsplit(":", 2)[0] if entity_path.count(":") >= 2 else ""
-    if not scanned:
-        return None
-    root = _scan_root()
-    candidates = [root / scanned.lstrip("/")] if root else []
-    candidates.append(Path(scanned))
-    return next((c for c in candidates if c.is_file()), None)
-
-
 def _statement_json(block: dict[str, Any]) -> dict[str, Any]:
     """An aws_iam_policy_document `statement` block in IAM JSON form (Effect, Principal, Condition)."""
-    statement: dict[str, Any] = {"Effect": str(_first(block.get("effect")) or "Allow")}
+    statement: dict[str, Any] = {"Effect": str(first(block.get("effect")) or "Allow")}
     principal: dict[str, list[Any]] = {}
     for principals in _as_list(block.get("principals")):
         if not isinstance(principals, dict):
             continue
-        kind = str(_first(principals.get("type")))
+        kind = str(first(principals.get("type")))
         identifiers = principals.get("identifiers")
         identifiers = [i for i in (identifiers if isinstance(identifiers, list) else [identifiers])]
         flat: list[Any] = []
@@ -126,8 +99,8 @@ def _statement_json(block: dict[str, Any]) -> dict[str, Any]:
     condition: dict[str, dict[str, Any]] = {}
     for entry in _as_list(block.get("condition")):
         if isinstance(entry, dict):
-            condition.setdefault(str(_first(entry.get("test"))), {})[str(_first(entry.get("variable")))] = \
-                _first(entry.get("values"))
+            condition.setdefault(str(first(entry.get("test"))), {})[str(first(entry.get("variable")))] = \
+                first(entry.get("values"))
     if condition:
         statement["Condition"] = condition
     return statement
@@ -140,7 +113,7 @@ def policy_document_from_data(entity_path: str, name: str) -> dict[str, Any] | N
         import hcl2  # shipped with checkov
     except ImportError:  # pragma: no cover
         return None
-    scanned = _module_file(entity_path)
+    scanned = module_file(entity_path)
     if scanned is None:
         return None
     for path in sorted(scanned.parent.glob("*.tf")):
@@ -172,7 +145,7 @@ class S3BucketPolicyPublicPrincipal(BaseResourceCheck):
     def scan_resource_conf(self, conf: dict[str, Any]) -> CheckResult:
         if "policy" not in conf:
             return CheckResult.PASSED
-        policy = _first(conf["policy"])
+        policy = first(conf["policy"])
         if isinstance(policy, str) and not policy.lstrip().startswith("{"):
             reference = POLICY_DOCUMENT_REF.match(policy.strip())
             document = policy_document_from_data(self.entity_path, reference.group(1)) if reference else None

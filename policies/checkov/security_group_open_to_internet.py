@@ -16,37 +16,19 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 from typing import Any
+
+from _gdpr_guard_checks import OPEN_CIDRS, SENSITIVE_PORTS, first, flat, module_file
 
 from checkov.common.models.enums import CheckCategories, CheckResult
 from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
 
-# FTP, SSH, SMB, MSSQL, NFS, MySQL, RDP, PostgreSQL, Redis, Elasticsearch/OpenSearch, MongoDB.
-SENSITIVE_PORTS = (20, 21, 22, 445, 1433, 2049, 3306, 3389, 5432, 6379, 9200, 27017)
-OPEN_CIDRS = frozenset({"0.0.0.0/0", "::/0"})
 ALL_PROTOCOLS = frozenset({"-1", "all"})
 
 
-def _first(value: Any) -> Any:
-    while isinstance(value, list) and len(value) == 1:
-        value = value[0]
-    return value
-
-
-def _flat(value: Any) -> list[Any]:
-    out: list[Any] = []
-    for item in value if isinstance(value, list) else [value]:
-        if isinstance(item, list):
-            out.extend(_flat(item))
-        elif item is not None:
-            out.append(item)
-    return out
-
-
 def _port(value: Any) -> int | None:
-    value = _first(value)
+    value = first(value)
     try:
         return int(value)
     except (TypeError, ValueError):
@@ -57,7 +39,7 @@ def rule_is_open(cidrs: list[Any], protocol: Any, from_port: Any, to_port: Any) 
     """True when the rule is open to the Internet on all or sensitive ports; None when unknown."""
     if not any(str(c).strip() in OPEN_CIDRS for c in cidrs):
         return False
-    proto = str(_first(protocol)).lower() if _first(protocol) is not None else ""
+    proto = str(first(protocol)).lower() if first(protocol) is not None else ""
     if proto in ALL_PROTOCOLS:
         return True
     if proto in ("icmp", "1", "icmpv6", "58"):
@@ -68,27 +50,6 @@ def rule_is_open(cidrs: list[Any], protocol: Any, from_port: Any, to_port: Any) 
     if low == 0 and high in (0, 65535):
         return True
     return any(low <= port <= high for port in SENSITIVE_PORTS)
-
-
-def _scan_root() -> Path | None:
-    """The directory checkov was asked to scan (scanned file paths are relative to it)."""
-    argv = sys.argv[1:]
-    for index, arg in enumerate(argv):
-        if arg.startswith("--directory="):
-            return Path(arg.split("=", 1)[1])
-        if arg in ("-d", "--directory") and index + 1 < len(argv):
-            return Path(argv[index + 1])
-    return None
-
-
-def _module_file(entity_path: str) -> Path | None:
-    scanned = entity_path.rsplit(":", 2)[0] if entity_path.count(":") >= 2 else ""
-    if not scanned:
-        return None
-    root = _scan_root()
-    candidates = [root / scanned.lstrip("/")] if root else []
-    candidates.append(Path(scanned))
-    return next((c for c in candidates if c.is_file()), None)
 
 
 def _unwrap(value: Any) -> Any:
@@ -193,7 +154,7 @@ def _substitute(value: Any, iterator: str, key: Any, item: Any, module: _Module)
 def _dynamic_ingress_verdicts(entity_path: str, kind: str, name: str) -> list[bool | None] | None:
     """Verdicts of the iterations of the resource's `dynamic "ingress"` blocks, read from the module's
     .tf files; None when the resource cannot be found, [None] for a block that cannot be expanded."""
-    scanned = _module_file(entity_path)
+    scanned = module_file(entity_path)
     if scanned is None:
         return None
     try:
@@ -217,7 +178,7 @@ def _dynamic_ingress_verdicts(entity_path: str, kind: str, name: str) -> list[bo
         for key, item in items:
             attrs = {a: _substitute(_unwrap(content.get(a)), iterator, key, item, module)
                      for a in ("cidr_blocks", "ipv6_cidr_blocks", "protocol", "from_port", "to_port")}
-            cidrs = _flat(attrs["cidr_blocks"]) + _flat(attrs["ipv6_cidr_blocks"])
+            cidrs = flat(attrs["cidr_blocks"]) + flat(attrs["ipv6_cidr_blocks"])
             verdicts.append(rule_is_open(cidrs, attrs["protocol"], attrs["from_port"], attrs["to_port"]))
     return verdicts
 
@@ -227,7 +188,7 @@ PLACEHOLDER = re.compile(r"(?<![\w.])(?!(?:var|local|module|data)\.)[A-Za-z_][A-
 
 
 def _is_placeholder(block: dict[str, Any]) -> bool:
-    return any(isinstance(v, str) and PLACEHOLDER.search(v) for v in _flat(list(block.values())))
+    return any(isinstance(v, str) and PLACEHOLDER.search(v) for v in flat(list(block.values())))
 
 
 class SecurityGroupOpenToInternet(BaseResourceCheck):
@@ -250,7 +211,7 @@ class SecurityGroupOpenToInternet(BaseResourceCheck):
                 if _is_placeholder(block):
                     placeholders = True
                     continue
-                cidrs = _flat(block.get("cidr_blocks")) + _flat(block.get("ipv6_cidr_blocks"))
+                cidrs = flat(block.get("cidr_blocks")) + flat(block.get("ipv6_cidr_blocks"))
                 verdicts.append(rule_is_open(cidrs, block.get("protocol"), block.get("from_port"),
                                              block.get("to_port")))
             if placeholders:  # dynamic blocks checkov could not render: expand them from the source
@@ -258,13 +219,13 @@ class SecurityGroupOpenToInternet(BaseResourceCheck):
                 expanded = _dynamic_ingress_verdicts(str(self.entity_path), self.entity_type, name)
                 verdicts.extend(expanded if expanded is not None else [None])
         elif self.entity_type == "aws_security_group_rule":
-            if str(_first(conf.get("type"))) != "ingress":
+            if str(first(conf.get("type"))) != "ingress":
                 return CheckResult.PASSED
-            cidrs = _flat(conf.get("cidr_blocks")) + _flat(conf.get("ipv6_cidr_blocks"))
+            cidrs = flat(conf.get("cidr_blocks")) + flat(conf.get("ipv6_cidr_blocks"))
             verdicts.append(rule_is_open(cidrs, conf.get("protocol"), conf.get("from_port"),
                                          conf.get("to_port")))
         else:
-            cidrs = _flat(conf.get("cidr_ipv4")) + _flat(conf.get("cidr_ipv6"))
+            cidrs = flat(conf.get("cidr_ipv4")) + flat(conf.get("cidr_ipv6"))
             verdicts.append(rule_is_open(cidrs, conf.get("ip_protocol"), conf.get("from_port"),
                                          conf.get("to_port")))
         if any(v is True for v in verdicts):

@@ -17,6 +17,8 @@ import re
 import sys
 from typing import Any
 
+from _gdpr_guard_checks import first
+
 from checkov.common.models.enums import CheckCategories, CheckResult
 from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
 
@@ -27,12 +29,6 @@ ASSIGNMENT = re.compile(
 )
 NOT_A_VALUE = re.compile(r"^(\$|\{\{|%|<|/dev/|file://|arn:aws:secretsmanager|arn:aws:ssm|"
                          r"\(|`|resolve:|secretsmanager|ssm)")
-
-
-def _first(value: Any) -> Any:
-    while isinstance(value, list) and len(value) == 1:
-        value = value[0]
-    return value
 
 
 def _decoded(text: str) -> str:
@@ -115,7 +111,7 @@ class UserDataSecret(BaseResourceCheck):
         if source and contains_secret(source):
             return CheckResult.FAILED
         for attribute in ("user_data", "user_data_base64"):
-            value = _first(conf.get(attribute))
+            value = first(conf.get(attribute))
             if isinstance(value, str) and contains_secret(value):
                 return CheckResult.FAILED
         return CheckResult.PASSED

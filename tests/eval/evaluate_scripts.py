@@ -24,7 +24,6 @@ import os
 import re
 import subprocess
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,7 +58,8 @@ def run_semgrep(files: list[Path]) -> set[Triple]:
         raise SystemExit(2) from None
     if data.get("errors"):
         for err in data["errors"]:
-            sys.stderr.write(f"semgrep error: {err.get('type')}: {err.get('message', '')[:300]} {err.get('path', '')}\n")
+            sys.stderr.write(f"semgrep error: {err.get('type')}: {err.get('message', '')[:300]} "
+                             f"{err.get('path', '')}\n")
         raise SystemExit(2)
     found: set[Triple] = set()
     for result in data["results"]:

@@ -30,8 +30,8 @@ import json
 import re
 import shutil
 import subprocess
-import tempfile
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
                 break
 
     worst = 1.0
-    for name, (base, expected) in parts.items():
+    for name, (_base, expected) in parts.items():
         got = reported[name]
         print(f"== {name}: {n_files[name]} files, {len(expected)} expected findings, {len(got)} reported")
         print(f"{'family':<7}{'TP':>5}{'FP':>5}{'FN':>5}{'precision':>11}{'recall':>8}")
