@@ -53,9 +53,12 @@ def worker_runs(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     prestart.discard()
 
 
-@pytest.mark.parametrize("split", [False, True], ids=["one-process", "split"])
+@pytest.mark.parametrize(("split", "forks"), [(False, True), (True, True), (True, False)],
+                         ids=["one-process", "split", "split-where-the-worker-cannot-fork"])
 def test_worker_gives_the_results_of_a_plain_checkov_process(
-        catalog: Catalog, worker_runs: list[list[str]], split: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+        catalog: Catalog, worker_runs: list[list[str]], split: bool, forks: bool,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(prestart, "FORKS", forks)
     if split:
         monkeypatch.setattr(checkov, "MIN_SPLIT_BYTES", 0)
     config = Config(jobs=2 if split else 1)
@@ -65,7 +68,8 @@ def test_worker_gives_the_results_of_a_plain_checkov_process(
     assert "checkov" in prestart._waiting, "the shipped checkov is pip's console script: a worker must start"
     workdir = prestart._waiting["checkov"].workdir
     ahead = _scan(catalog, config)
-    assert len(worker_runs) == (2 if split else 1)  # every checkov run went through the worker
+    # every checkov run went through the worker; where it cannot fork, only the first
+    assert len(worker_runs) == (2 if split and forks else 1)
     assert all(argv[0] == prestart._locate("checkov") for argv in worker_runs)
     assert plain.findings, "the fixtures must produce findings for the comparison to mean anything"
     assert _key(ahead) == _key(plain)

@@ -123,6 +123,9 @@ os._exit(0)
 _CONSOLE_SCRIPT_MARKS = (b"from checkov.main import Checkov", b"Checkov().run()")
 _TERRAFORM_SUFFIXES = (".tf", ".tfvars", ".tf.json", ".json")
 
+FORKS = sys.platform.startswith("linux")
+"""Whether a worker may fork one child per run. Elsewhere (macOS: libraries are not fork-safe once
+imported) a worker runs one command line, in itself, and the others start the normal way."""
 T = TypeVar("T")
 _lock = threading.Lock()
 _waiting: dict[str, Worker] = {}

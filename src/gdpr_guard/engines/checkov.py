@@ -134,14 +134,19 @@ class _Runner:
 
     def all(self, runs: Sequence[list[str]], jobs: int) -> list[EngineOutput]:
         """Outputs in the order of `runs`, at most `jobs` processes at a time; the first error in that order wins."""
-        if self.worker is not None and runs:
+        if self.worker is not None and (len(runs) == 1 or prestart.FORKS):
             waves = -(-len(runs) // max(jobs, 1))  # each process keeps its own timeout, as below
             return self.worker.run_many(runs, jobs, self.timeout * waves, self._finish)
         if len(runs) <= 1 or jobs <= 1:
-            return [self._finish(argv, self._run(argv)) for argv in runs]
+            return [self._one(argv, index) for index, argv in enumerate(runs)]
         with ThreadPoolExecutor(max_workers=min(jobs, len(runs))) as pool:
-            futures = [pool.submit(lambda argv: self._finish(argv, self._run(argv)), argv) for argv in runs]
+            futures = [pool.submit(self._one, argv, index) for index, argv in enumerate(runs)]
             return [f.result() for f in futures]
+
+    def _one(self, argv: list[str], index: int) -> EngineOutput:
+        if index == 0 and self.worker is not None:  # where the worker must not fork: it runs the first one
+            return self.worker.run_many([argv], 1, self.timeout, self._finish)[0]
+        return self._finish(argv, self._run(argv))
 
     def _run(self, argv: Sequence[str]) -> base.Completed:
         return base.run(NAME, argv, cwd=self.cwd, env=self.env, timeout=self.timeout)
