@@ -170,6 +170,10 @@ class Cache:
         calls: list[tuple[list[Target], str, Config]] = [(m, k, single) for m, k in work]
         if others:
             calls.append((others, "", config))
+        if not calls:
+            from gdpr_guard import prestart
+
+            prestart.discard()  # every group came from the cache: the checkov started ahead is not needed
         if calls:
             with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(calls)))) as pool:
                 futures = [pool.submit(scan, members, rules, catalog, root, cfg) for members, _, cfg in calls]
