@@ -46,8 +46,8 @@ RULE = re.compile(r"^GG-[A-Z]+-\d{3}$")
 Triple = tuple[str, str, str]  # (rule, file relative to the part's directory, resource or line)
 
 
-def tf_labels(path: Path) -> set[Triple]:
-    rel = path.relative_to(TF_DIR).as_posix()
+def tf_labels(path: Path, tf_dir: Path = TF_DIR) -> set[Triple]:
+    rel = path.relative_to(tf_dir).as_posix()
     labels: set[Triple] = set()
     saw_none = False
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -71,8 +71,8 @@ def tf_labels(path: Path) -> set[Triple]:
     return labels
 
 
-def script_labels(path: Path) -> set[Triple]:
-    rel = path.relative_to(SCRIPTS_DIR).as_posix()
+def script_labels(path: Path, scripts_dir: Path = SCRIPTS_DIR) -> set[Triple]:
+    rel = path.relative_to(scripts_dir).as_posix()
     labels: set[Triple] = set()
     saw = False
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -124,25 +124,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gdpr-guard", default=default_bin)
     parser.add_argument("--threshold", type=float, default=0.95)
     parser.add_argument("--verbose", action="store_true", help="list every reported finding")
+    parser.add_argument("--set", type=Path, default=HOLDOUT, metavar="DIR",
+                        help="a holdout set with the same layout (default: this one; tests/eval/holdout3 is another)")
     args = parser.parse_args(argv)
+    holdout = args.set.resolve()
+    tf_dir, scripts_dir = holdout / "terraform", holdout / "scripts"
 
     parts: dict[str, tuple[Path, set[Triple]]] = {}
     n_files: dict[str, int] = {}
-    if TF_DIR.is_dir():
-        snippets = sorted(TF_DIR.glob("*/*.tf"))
+    if tf_dir.is_dir():
+        snippets = sorted(tf_dir.glob("*/*.tf"))
         for path in snippets:
             if "_" not in path.parent.name:
                 raise SystemExit(f"{path}: directory must be named <family>_<name>")
-        n_files["terraform"] = len(snippets)
-        parts["terraform"] = (TF_DIR, set().union(*(tf_labels(p) for p in snippets)) if snippets else set())
-    if SCRIPTS_DIR.is_dir():
-        scripts = sorted(p for p in SCRIPTS_DIR.rglob("*") if p.is_file() and p.suffix in SCRIPT_SUFFIXES)
+        n_files["terraform"] = sum(1 for p in snippets if p.name == "main.tf")
+        parts["terraform"] = (tf_dir, set().union(*(tf_labels(p, tf_dir) for p in snippets if p.name == "main.tf"))
+                              if snippets else set())
+    if scripts_dir.is_dir():
+        scripts = sorted(p for p in scripts_dir.rglob("*") if p.is_file() and p.suffix in SCRIPT_SUFFIXES)
         n_files["scripts"] = len(scripts)
-        parts["scripts"] = (SCRIPTS_DIR, set().union(*(script_labels(p) for p in scripts)) if scripts else set())
+        parts["scripts"] = (scripts_dir, set().union(*(script_labels(p, scripts_dir) for p in scripts))
+                            if scripts else set())
     if not parts:
         raise SystemExit("nothing to evaluate")
 
-    findings = run_scan(args.gdpr_guard, HOLDOUT)
+    findings = run_scan(args.gdpr_guard, holdout)
     reported: dict[str, set[Triple]] = collections.defaultdict(set)
     for finding in findings:
         path = (ROOT / finding["location"]["path"]).resolve()
