@@ -50,6 +50,21 @@ def test_engine_commands_carry_offline_flags() -> None:
     assert semgrep.OFFLINE_ENV["SEMGREP_ENABLE_VERSION_CHECK"] == "0"
 
 
+def test_engines_never_get_their_cloud_credentials(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # With a platform key checkov uploads results to Bridgecrew/Prisma and semgrep logs in to its App.
+    from gdpr_guard import prestart
+    from gdpr_guard.engines.environment import offline_env
+
+    monkeypatch.setenv("BC_API_KEY", "k-123")
+    monkeypatch.setenv("SEMGREP_APP_TOKEN", "t-456")
+    monkeypatch.setenv("KEEP_ME", "1")
+    for env in (offline_env({"X": "y"}), prestart.checkov_env(tmp_path)):
+        assert "BC_API_KEY" not in env and "SEMGREP_APP_TOKEN" not in env
+        assert env["KEEP_ME"] == "1"
+    checkov_env = prestart.checkov_env(tmp_path)
+    assert checkov_env["CKV_SKIP_PACKAGE_UPDATE_CHECK"] == "true" and checkov_env["HOME"] == str(tmp_path)
+
+
 def test_full_scan_attempts_no_network_connection(tmp_path: Path) -> None:
     """strace -f: no connect() to anything but a unix socket or a loopback address, proxies pointing at a
     closed local port, both engines and every wrapper analysis running."""

@@ -254,8 +254,9 @@ def start_checkov(paths: Sequence[str]) -> None:
 
 def checkov_env(workdir: Path) -> dict[str, str]:
     """checkov's environment: offline, and a neutral HOME (checkov reads .checkov.yaml from it)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("BC_API_KEY", "SEMGREP_APP_TOKEN"))}
-    return {**env, **CHECKOV_ENV, "HOME": str(workdir), "TMPDIR": str(workdir)}
+    from gdpr_guard.engines.environment import offline_env
+
+    return offline_env({**CHECKOV_ENV, "HOME": str(workdir), "TMPDIR": str(workdir)})
 
 
 def _locate(engine: str) -> str | None:

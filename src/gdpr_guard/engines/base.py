@@ -139,13 +139,6 @@ def kill_session(leader: int) -> None:
         pass
 
 
-def offline_env(extra: Mapping[str, str]) -> dict[str, str]:
-    """The caller's environment plus the variables that keep an engine off the network."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("BC_API_KEY", "SEMGREP_APP_TOKEN"))}
-    env.update(extra)
-    return env
-
-
 def last_line(text: str) -> str:
     """The last non-empty line of an engine's stderr, for a one-line error."""
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]

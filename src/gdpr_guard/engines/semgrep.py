@@ -14,6 +14,7 @@ from gdpr_guard.catalog import Catalog, Rule
 from gdpr_guard.config import Config
 from gdpr_guard.engines import base
 from gdpr_guard.engines.common import Engine, EngineOutput, load_json, read_lines, relative
+from gdpr_guard.engines.environment import offline_env
 from gdpr_guard.errors import EngineError
 from gdpr_guard.finding import Location, RawFinding, ScanError
 from gdpr_guard.targets import Kind, Target
@@ -48,7 +49,7 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
     jobs = config.jobs or max(os.cpu_count() or 1, 1)
     with policy_params.materialised_files(sorted({catalog.policy_path(r) for r in rules}), config) as policies:
         completed = base.run(NAME, command(binary, policies, rels, jobs), cwd=root,
-                             env=base.offline_env(OFFLINE_ENV), timeout=config.timeout)
+                             env=offline_env(OFFLINE_ENV), timeout=config.timeout)
     if completed.returncode not in (0, 1):
         # semgrep exits 2 when a target has errors but still reports them in JSON; anything else is a crash.
         try:
