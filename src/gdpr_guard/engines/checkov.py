@@ -84,8 +84,8 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
 
     Terraform module directories are split into up to `jobs` groups (one checkov process each, run
     concurrently); plan files are one more process. Results are the same as one process over all of
-    them (tests/test_engine_parallel.py proves it on the fixtures). The first process is the worker
-    the CLI started ahead (engines/prestart.py) when there is one.
+    them (tests/test_engine_parallel.py proves it on the fixtures). The runs go through the checkov
+    worker the console script started ahead (gdpr_guard/prestart.py) when there is one.
     """
     binary = base.locate(NAME)
     wanted = {t.rel for t in targets}
