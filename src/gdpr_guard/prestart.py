@@ -107,6 +107,10 @@ def done(index, status):
 if len(runs) == 1:  # one run (a pre-commit scan): no fork, no second copy of checkov's memory
     done(0, run(0))
     os._exit(0)
+# Children share the imported modules copy-on-write; moving them out of the collector's reach keeps
+# a collection in one child from writing to (and so copying) every page of them.
+import gc
+gc.freeze()
 running, started = {}, 0
 while started < len(runs) or running:
     while started < len(runs) and len(running) < jobs:
