@@ -20,6 +20,7 @@ def test_reused_secrets_exact_locations() -> None:
     assert found == {
         ("GG-CRED-201", ".env", 3),
         ("GG-CRED-201", "infra/prod.tfvars", 3),
+        ("GG-CRED-201", "jobs/dump.sh", 2),  # and jobs/refresh.py: os.environ["PGPASSWORD"] = "..."
     }
 
 

@@ -45,7 +45,8 @@ PASSWORD_ARGUMENTS: dict[str, tuple[str, ...]] = {
 }
 REFERENCE = re.compile(
     r"(\$\{|\b(var|local|data|module|ephemeral)\.|^[a-z0-9_]+\(|"
-    r"^[a-z][a-z0-9_]*\.[a-zA-Z0-9_-]+\.[a-z_]+(\[[^\]]*\])?$)"
+    # type.name.attribute, also indexed (count/for_each): random_password.db[each.key].result
+    r"^[a-z][a-z0-9_]*\.[a-zA-Z0-9_-]+(\[[^\]]*\])?\.[a-z_]+(\[[^\]]*\])?$)"
 )
 
 

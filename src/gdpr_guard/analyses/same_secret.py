@@ -25,9 +25,9 @@ MIN_LENGTH = 6
 # not secrets: an argument named like one is not a credential key.
 _NOT_SECRET_KEY = r"(?![\"']?(?:creation|client_request|idempotency)_token\b)"
 _KEY = _NOT_SECRET_KEY + r"[A-Za-z0-9_.-]*(?:password|passwd|pwd|_pass|secret|secret_key|access_key|api_key|apikey|token|credentials?)[A-Za-z0-9_.-]*"
-# key = "value" / key: 'value' / key="value" (quoted: every kind of file)
+# key = "value" / key: 'value' / key="value" / environ["KEY"] = "value" (quoted: every kind of file)
 _QUOTED = re.compile(
-    r"""(?i)(?<![\w$])["']?(?P<key>""" + _KEY + r""")["']?\s*(?:=|:|=>)\s*(?P<q>["'])(?P<value>[^"'\s$`{}<>]{%d,})(?P=q)""" % MIN_LENGTH
+    r"""(?i)(?<![\w$])["']?(?P<key>""" + _KEY + r""")["']?\]?\s*(?:=|:|=>)\s*(?P<q>["'])(?P<value>[^"'\s$`{}<>]{%d,})(?P=q)""" % MIN_LENGTH
 )
 # KEY=value with no quotes: .env, shell, properties, YAML
 _BARE = re.compile(

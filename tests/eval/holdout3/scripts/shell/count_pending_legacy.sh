@@ -1,0 +1,8 @@
+# expect: GG-CRED-108 7
+# expect: GG-ENC-106 8
+#!/usr/bin/env bash
+# Count pending results on the legacy server (its old PostgreSQL has no TLS configured).
+set -euo pipefail
+
+export PGUSER=postgres
+psql "host=legacy-lims.internal dbname=lims sslmode=disable" -At -c "SELECT count(result_id) FROM lab_results WHERE status = 'pending'"

@@ -1,0 +1,17 @@
+# expect: GG-ENC-106 10
+# expect: GG-CRED-107 11
+# expect: GG-CRED-108 11
+#!/bin/sh
+# Send the daily (gpg-encrypted) invoice batch to the collection agency; FTP is all they offer.
+set -eu
+
+BATCH=/srv/billing/outbox/invoices_$(date +%Y%m%d).csv.gpg
+
+ftp -inv ftp.collections.example.net <<EOF
+user admin Coll3ct-Agency!
+binary
+cd incoming
+put $BATCH invoices.csv.gpg
+bye
+EOF
+rm -f "$BATCH"
