@@ -36,6 +36,8 @@ def _raw(resource: str, snippet: str = "", tags: dict[str, str] | None = None) -
     ("aws_lb_target_group.api", "health_check {\n  healthy_threshold = 3\n}", {}, None),
     ("aws_kms_key.main", 'customer_master_key_spec = "SYMMETRIC_DEFAULT"', {}, None),
     ("aws_lb_target_group.patient_portal", "health_check {}", {}, ("health", 'name matches "patient"')),
+    ("aws_s3_bucket.healthcheck_patient_exports", "", {}, ("health", 'name matches "patient"')),
+    ("aws_s3_bucket.labels_lab_invoices", "", {}, ("personal", 'name matches "lab"')),
 ])
 def test_classification(resource: str, snippet: str, tags: dict[str, str],
                         expected: tuple[str, str] | None) -> None:

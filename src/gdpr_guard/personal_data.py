@@ -17,8 +17,10 @@ LEVELS = frozenset({"internal", "confidential", "restricted", "secret", "top-sec
 """Sensitivity levels: they say how secret the data is, not whether it is about people (names decide)."""
 # Configuration vocabulary that contains a name pattern without naming data: `labels` ("lab"),
 # `health_check` ("health"), `customer_managed_key` ("customer").
-TECHNICAL = re.compile(r"(?<![a-z])(?:label\w*|health_?checks?\w*|healthy_threshold|"
-                       r"customer_(?:managed|master|owned|gateway)\w*)")
+# Only the words themselves go, not the rest of an identifier: `healthcheck_patient_exports` still names
+# patients.
+TECHNICAL = re.compile(r"(?<![a-z])(?:labels?|health_?checks?|healthy_threshold|"
+                       r"customer_(?:managed|master|owned|gateway))")
 
 
 @dataclass(frozen=True)
