@@ -91,16 +91,17 @@ def load_repo(entry: Entry, out: Path) -> report.RepoRun:
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     errors: list[str] = []
     code = meta["exit_code"]
-    if code not in (0, 1):
-        errors.append(f"exit code {code}" + (": " + meta["stderr_tail"].strip().splitlines()[-1]
-                                             if meta["stderr_tail"].strip() else ""))
+    stderr = meta["stderr_tail"].strip()
     try:
         document = json.loads(raw_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        errors.append(f"no readable JSON report: {exc}")
+        errors.append(f"exit code {code}, no readable JSON report ({exc})" + (f": {stderr.splitlines()[-1]}"
+                                                                              if stderr else ""))
         return report.RepoRun(entry.name, entry.kind, code, meta["seconds"], (), 0, tuple(errors), {})
     for err in document.get("errors", []):
-        errors.append(f"{err.get('source', '?')}: {err.get('path') or ''} {err.get('message', '')}".strip())
+        errors.append(f"{err.get('source', '?')}: {err.get('message', '')}".strip())
+    if code not in (0, 1) and not errors:
+        errors.append(f"exit code {code}" + (f": {stderr.splitlines()[-1]}" if stderr else ""))
     found, suppressed = findings_of(entry.name, document)
     targets = document.get("summary", {}).get("targets", {})
     return report.RepoRun(entry.name, entry.kind, code, meta["seconds"], tuple(found), suppressed,
