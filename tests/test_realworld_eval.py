@@ -88,6 +88,14 @@ def test_exact_wins_and_a_judgement_is_used_once() -> None:
                                     ("GG-DEL-102", "jobs/export.py", 32, None, "unjudged")}
 
 
+def test_findings_on_the_same_line_share_the_exact_judgement() -> None:
+    twice = [finding("GG-CRED-103", "app", "tests/test_login.py", 5, end_line=5),
+             finding("GG-CRED-103", "app", "tests/test_login.py", 5, end_line=6)]
+    evaluation = m.match(twice, judged(), line_text)
+    assert [(x.how, x.judgement.verdict if x.judgement else None) for x in evaluation.matches] == [
+        ("exact", "FP"), ("exact", "FP")]
+
+
 def test_other_rule_or_repo_never_matches() -> None:
     findings = [finding("GG-DEL-101", "app", "jobs/export.py", 30),
                 finding("GG-DEL-102", "other", "jobs/export.py", 30)]

@@ -3,8 +3,9 @@
 No I/O beyond reading/writing judgement CSV text, no engine: `tests/test_realworld_eval.py` runs
 this on tiny in-memory data in CI, without the corpus.
 
-Matching (each judgement is used by at most one finding, each finding gets at most one judgement;
-the passes run in this order, so an exact match always wins):
+Matching (each finding gets at most one judgement; a judgement is used by one finding, except that
+findings of one rule on the very same line share it; the passes run in this order, so an exact
+match always wins):
 
 1. exact: same (rule, repo, path, line);
 2. resource: same (rule, repo, path) and the same non-empty Terraform resource address, so a rule
@@ -184,9 +185,10 @@ def match(findings: Sequence[Finding], judgements: Sequence[Judgement],
     ordered = sorted(findings)
     chosen: dict[Finding, tuple[Judgement, str]] = {}
     for finding in ordered:
-        exact = unused.pop(finding.key, None)
-        if exact is not None:
+        exact = by_key.get(finding.key)
+        if exact is not None:  # two findings of one rule on one line share the line's verdict
             chosen[finding] = (exact, "exact")
+            unused.pop(finding.key, None)
     for finding in ordered:
         if finding in chosen or not finding.resource:
             continue

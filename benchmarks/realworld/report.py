@@ -7,7 +7,7 @@ around each unjudged finding so it can be judged on the spot.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import matching
@@ -132,6 +132,8 @@ def render(context: Context, runs: Sequence[RepoRun], evaluation: matching.Evalu
             out.append(f"- {j.rule} {j.repo} `{j.path}:{j.line}` ({j.verdict}): {j.reason}")
         out.append("")
 
+    out += _verdict_lists(matches)
+
     moved = [m for m in matches if m.how in ("resource", "nearby")]
     if moved:
         out += [f"## Judgements matched tolerantly ({len(moved)})", ""]
@@ -167,6 +169,55 @@ def render(context: Context, runs: Sequence[RepoRun], evaluation: matching.Evalu
             out += ["### Moved", ""]
             out += [f"- {a.rule} {a.repo} `{a.path}`: line {a.line} -> {b.line}" for a, b in diff.moved] + [""]
     return "\n".join(out).rstrip() + "\n"
+
+
+PATTERN_LIST_LIMIT = 150
+
+
+def pattern(reason: str) -> str:
+    """The `[tag]` a judgement reason starts with (how false positives are grouped), or `-`."""
+    if reason.startswith("[") and "]" in reason:
+        return reason[1:reason.index("]")]
+    return "-"
+
+
+def _verdict_lists(matches: Sequence[matching.Match]) -> list[str]:
+    """True positives and debatable findings in full; false positives grouped by pattern."""
+    out: list[str] = []
+    for verdict, title in (("TP", "True positives"), ("debatable", "Debatable")):
+        items = [m for m in matches if m.judgement is not None and m.judgement.verdict == verdict]
+        out += [f"## {title} ({len(items)})", ""]
+        out += [f"- {m.finding.rule} {_where(m.finding)}: {m.judgement.reason}" for m in items if m.judgement]
+        out.append("")
+    groups: dict[str, list[matching.Match]] = {}
+    for m in matches:
+        if m.judgement is not None and m.judgement.verdict == "FP":
+            groups.setdefault(pattern(m.judgement.reason), []).append(m)
+    total = sum(len(v) for v in groups.values())
+    out += [f"## False positives by pattern ({total})", "",
+            "| pattern | findings | rules | repositories |", "|---|---|---|---|"]
+    ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    for name, items in ranked:
+        rules = ", ".join(f"{r} ({n})" for r, n in sorted(_count(m.finding.rule for m in items).items()))
+        repos = ", ".join(f"{r} ({n})" for r, n in sorted(_count(m.finding.repo for m in items).items()))
+        out.append(f"| {name} | {len(items)} | {rules} | {repos} |")
+    out.append("")
+    for name, items in ranked:
+        out += [f"### {name} ({len(items)})", ""]
+        for m in items[:PATTERN_LIST_LIMIT]:
+            assert m.judgement is not None
+            out.append(f"- {m.finding.rule} {_where(m.finding)}: {m.judgement.reason}")
+        if len(items) > PATTERN_LIST_LIMIT:
+            out.append(f"- ... and {len(items) - PATTERN_LIST_LIMIT} more (see the judgement files)")
+        out.append("")
+    return out
+
+
+def _count(values: Iterable[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return counts
 
 
 def _kind(runs: Sequence[RepoRun], name: str) -> str:
