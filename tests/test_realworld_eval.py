@@ -96,6 +96,19 @@ def test_findings_on_the_same_line_share_the_exact_judgement() -> None:
         ("exact", "FP"), ("exact", "FP")]
 
 
+def test_module_instances_at_one_line_are_told_apart_by_resource() -> None:
+    judgements = [m.Judgement("GG-ENC-001", "infra", "main.tf", 10, "TP", "real", "module.a.aws_rds_cluster.x"),
+                  m.Judgement("GG-ENC-001", "infra", "main.tf", 10, "FP", "count = 0", "module.b.aws_rds_cluster.x")]
+    findings = [finding("GG-ENC-001", "infra", "main.tf", 10, resource="module.a.aws_rds_cluster.x"),
+                finding("GG-ENC-001", "infra", "main.tf", 10, resource="module.b.aws_rds_cluster.x"),
+                finding("GG-ENC-001", "infra", "main.tf", 10, resource="module.c.aws_rds_cluster.x")]
+    evaluation = m.match(findings, judgements)
+    assert [(x.finding.resource, x.judgement.verdict if x.judgement else None, x.how) for x in evaluation.matches] == [
+        ("module.a.aws_rds_cluster.x", "TP", "exact"), ("module.b.aws_rds_cluster.x", "FP", "exact"),
+        ("module.c.aws_rds_cluster.x", None, "unjudged")]
+    assert evaluation.disappeared == ()
+
+
 def test_other_rule_or_repo_never_matches() -> None:
     findings = [finding("GG-DEL-101", "app", "jobs/export.py", 30),
                 finding("GG-DEL-102", "other", "jobs/export.py", 30)]

@@ -221,10 +221,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         args.write.parent.mkdir(parents=True, exist_ok=True)
         args.write.write_text(report.render(context, runs, evaluation, diff, None, 0), encoding="utf-8")
-    if not args.reuse:
-        (out / "last-run.json").write_text(json.dumps(
-            {"executable": str(exe), "version": version,
-             "findings": [_finding_to_json(f) for f in sorted(findings)]}, indent=1) + "\n", encoding="utf-8")
+    # Repositories left out by --repos keep their findings of the previous run.
+    last = out / "last-run.json"
+    kept = [f for f in read_run(last) if f.repo not in names] if last.exists() else []
+    (out / "last-run.json").write_text(json.dumps(
+        {"executable": str(exe), "version": version,
+         "findings": [_finding_to_json(f) for f in sorted(kept + findings)]}, indent=1) + "\n", encoding="utf-8")
     (out / "unjudged.csv").write_text(matching.format_judgements(
         matching.Judgement(m.finding.rule, m.finding.repo, m.finding.path, m.finding.line, "",
                            "TODO " + m.finding.message[:120], m.finding.resource)

@@ -3,19 +3,22 @@
 No I/O beyond reading/writing judgement CSV text, no engine: `tests/test_realworld_eval.py` runs
 this on tiny in-memory data in CI, without the corpus.
 
-Matching (each finding gets at most one judgement; a judgement is used by one finding, except that
-findings of one rule on the very same line share it; the passes run in this order, so an exact
-match always wins):
+Matching (each finding gets at most one judgement; the passes run in this order, so an exact match
+always wins):
 
-1. exact: same (rule, repo, path, line);
-2. resource: same (rule, repo, path) and the same non-empty Terraform resource address, so a rule
-   that moves its reported line inside the block (first line of the block -> the attribute's line)
-   keeps its judgement;
-3. nearby text: same (rule, repo, path), the judged line within `TOLERANCE` lines of the finding,
-   and the same normalised source text (whitespace collapsed) at the judged line as at the finding's
-   line, or the judged line's text found among the finding's reported lines (start to end). The text
-   is read from the corpus, which is pinned, so the judged line's text never changes.
+1. exact: same (rule, repo, path, line) and, for Terraform, the same resource address (a judgement
+   with an empty `resource` covers every finding of its rule on that line: findings of one rule on
+   one line share a verdict; judgements of several module instances reported at one line are told
+   apart by their resource);
+2. resource: same (rule, repo, path) and the same non-empty Terraform resource address at another
+   line, so a rule that moves its reported line inside the block (first line of the block -> the
+   attribute's line) keeps its judgement;
+3. nearby: same (rule, repo, path), a judgement of no other resource, the judged line within
+   `TOLERANCE` lines of the finding, and the same normalised source text (whitespace collapsed) at
+   the judged line as at one of the finding's reported lines (start to end). The text is read from
+   the corpus, which is pinned, so the judged line's text never changes.
 
+Passes 2 and 3 use each judgement once.
 Anything else is unjudged. Judgements left without a finding are "disappeared": a disappeared TP is
 a lost true positive, a disappeared FP a fixed false positive.
 """
@@ -174,41 +177,50 @@ def _no_text(_repo: str, _path: str, _line: int) -> str:
 def match(findings: Sequence[Finding], judgements: Sequence[Judgement],
           line_text: LineText = _no_text, tolerance: int = TOLERANCE) -> Evaluation:
     """Match findings to judgements (see the module docstring for the passes)."""
-    by_key: dict[tuple[str, str, str, int], Judgement] = {}
+    unique: dict[tuple[str, str, str, int, str], Judgement] = {}
     duplicates: list[Judgement] = []
     for judgement in judgements:
-        if judgement.key in by_key:
+        ident = (*judgement.key, judgement.resource)
+        if ident in unique:
             duplicates.append(judgement)  # the first file given wins
             continue
-        by_key[judgement.key] = judgement
-    unused = dict(by_key)
+        unique[ident] = judgement
+    by_key: dict[tuple[str, str, str, int], list[Judgement]] = {}
+    for judgement in unique.values():
+        by_key.setdefault(judgement.key, []).append(judgement)
+    used: set[Judgement] = set()
     ordered = sorted(findings)
     chosen: dict[Finding, tuple[Judgement, str]] = {}
     for finding in ordered:
-        exact = by_key.get(finding.key)
-        if exact is not None:  # two findings of one rule on one line share the line's verdict
+        candidates = by_key.get(finding.key, [])
+        exact = next((j for j in candidates if j.resource == finding.resource), None) or next(
+            (j for j in candidates if not j.resource), None)
+        if exact is not None:  # findings of one rule on one line (and resource) share its verdict
             chosen[finding] = (exact, "exact")
-            unused.pop(finding.key, None)
+            used.add(exact)
     for finding in ordered:
         if finding in chosen or not finding.resource:
             continue
-        for key, judgement in sorted(unused.items()):
-            if key[:3] == finding.key[:3] and judgement.resource == finding.resource:
-                chosen[finding] = (unused.pop(key), "resource")
-                break
+        same = sorted((abs(j.line - finding.line), j) for j in unique.values() if j not in used
+                      and j.key[:3] == finding.key[:3] and j.resource == finding.resource)
+        if same:
+            chosen[finding] = (same[0][1], "resource")
+            used.add(same[0][1])
     for finding in ordered:
         if finding in chosen:
             continue
-        near = sorted((abs(key[3] - finding.line), key) for key in unused
-                      if key[:3] == finding.key[:3] and abs(key[3] - finding.line) <= tolerance)
-        for _distance, key in near:
-            if _same_text(finding, key[3], line_text):
-                chosen[finding] = (unused.pop(key), "nearby")
+        near = sorted((abs(j.line - finding.line), j) for j in unique.values() if j not in used
+                      and j.key[:3] == finding.key[:3] and abs(j.line - finding.line) <= tolerance
+                      and j.resource in ("", finding.resource))
+        for _distance, judgement in near:
+            if _same_text(finding, judgement.line, line_text):
+                chosen[finding] = (judgement, "nearby")
+                used.add(judgement)
                 break
     matches = tuple(Match(f, chosen[f][0], chosen[f][1]) if f in chosen else Match(f, None, "unjudged")
                     for f in ordered)
-    return Evaluation(matches=matches, disappeared=tuple(sorted(unused.values())),
-                      duplicates=tuple(duplicates))
+    disappeared = tuple(sorted(j for j in unique.values() if j not in used))
+    return Evaluation(matches=matches, disappeared=disappeared, duplicates=tuple(duplicates))
 
 
 def _same_text(finding: Finding, judged_line: int, line_text: LineText) -> bool:
