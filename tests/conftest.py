@@ -17,6 +17,9 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 TERRAFORM_FIXTURES = FIXTURES / "terraform"
 SCRIPT_FIXTURES = FIXTURES / "scripts"
+TODO_MEANING = {"todoruleid": "ok", "todook": "ruleid"}
+"""semgrep's convention: `todoruleid` marks a known miss (not reported today), `todook` a known false
+positive (reported today); the exact-set tests hold the rule to what it does now."""
 ANNOTATION = re.compile(r"^\s*(?:#|--|//)\s*(ruleid|ok|todoruleid|todook):\s*"
                         r"(GG-[A-Z]+-\d{3}(?:\s*,\s*GG-[A-Z]+-\d{3})*)")
 
@@ -40,7 +43,7 @@ def annotations(path: Path) -> dict[str, set[tuple[str, int]]]:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         match = ANNOTATION.match(line)
         if match:
-            kind = match.group(1).removeprefix("todo")
+            kind = TODO_MEANING.get(match.group(1), match.group(1))
             pending += [(kind, rule.strip()) for rule in match.group(2).split(",")]
             continue
         if pending and line.strip():

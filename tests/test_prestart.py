@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -112,7 +113,7 @@ def test_worker_timeout_stops_the_process_group(tmp_path: Path) -> None:
     with pytest.raises(EngineError, match="timed out after 0.5 s"):
         worker.run_many([["checkov", "-d", "."]], 1, 0.5, lambda argv, completed: completed)
     assert process.poll() is not None
-    assert not _live_members(process.pid), "a process of the worker's group survived the timeout"
+    assert not _members_after_kill(process.pid), "a process of the worker's group survived the timeout"
 
 
 def test_no_worker_when_it_cannot_help(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -172,6 +173,16 @@ def _processes_in(directory: Path) -> list[int]:
             except OSError:
                 continue
     return found
+
+
+def _members_after_kill(group: int) -> list[int]:
+    """Live members of a group that was sent SIGKILL, once the kernel had time to deliver it: on a
+    loaded machine a killed process can still show as running for a moment (bounded wait, not a timing
+    assertion: a survivor keeps running and is still reported after 5 s)."""
+    deadline = time.monotonic() + 5
+    while (live := _live_members(group)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return live
 
 
 def _live_members(group: int) -> list[int]:

@@ -32,6 +32,26 @@ def test_terraform_fixture_exact(directory: Path, fixtures_scan: ScanResult) -> 
     assert found == expected_failures(directory)
 
 
+def _fixture_dir(path: str) -> Path:
+    """The deepest fixture directory holding a finding's file (fixture dirs may nest)."""
+    return max((d for d in DIRS if (REPO / path).is_relative_to(d)), key=lambda d: len(d.parts))
+
+
+def _checkov_rule_ids() -> list[str]:
+    return sorted({rule for d in DIRS for rule in (yaml.safe_load((d / "expected.yaml").read_text("utf-8")) or {})})
+
+
+@pytest.mark.parametrize("rule_id", _checkov_rule_ids())
+def test_terraform_rule_exact(rule_id: str, fixtures_scan: ScanResult) -> None:
+    """One rule across every fixture directory: `pytest -k GG-ENC-001` runs exactly that rule's cases."""
+    found = {(_fixture_dir(f.location.path).name, f.resource) for f in fixtures_scan.findings
+             if f.rule_id == rule_id and f.location.path.startswith("tests/fixtures/terraform/")}
+    expected = {(d.name, resource) for d in DIRS
+                for resource in ((yaml.safe_load((d / "expected.yaml").read_text("utf-8")) or {})
+                                 .get(rule_id, {}).get("fail", []))}
+    assert found == expected
+
+
 @pytest.mark.parametrize("directory", DIRS, ids=[d.name for d in DIRS])
 def test_fixture_resources_follow_naming(directory: Path) -> None:
     data = yaml.safe_load((directory / "expected.yaml").read_text(encoding="utf-8")) or {}

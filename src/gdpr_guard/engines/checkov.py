@@ -214,7 +214,7 @@ def partition(units: Sequence[Path], groups: int) -> list[list[Path]]:
     weighted = sorted(((_weight(u), u) for u in units), key=lambda wu: (-wu[0], str(wu[1])))
     if sum(w for w, _ in weighted) < MIN_SPLIT_BYTES:
         # Each checkov process costs ~2-3 s and ~175 MiB of imports before it reads a file: a small
-        # scan is cheaper in one process (PERF.md: splitting pays off on hundreds of files).
+        # scan is cheaper in one process (measured: splitting pays off on hundreds of files).
         return [sorted(units)]
     bins: list[list[Path]] = [[] for _ in range(count)]
     loads = [0] * count
