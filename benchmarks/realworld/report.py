@@ -84,6 +84,13 @@ def render(context: Context, runs: Sequence[RepoRun], evaluation: matching.Evalu
     overall = {"all": matching.total(matches)}
     overall.update({k: matching.total(v) for k, v in by_kind.items()})
     out += ["## Overall", ""] + _tally_table("corpus", overall) + [""]
+    errored = {r.name for r in runs if r.errors}
+    gone = [j for j in evaluation.disappeared if j.repo not in errored]
+    out.append(f"At a glance: {sum(1 for j in gone if j.verdict == 'TP')} judged TP lost, "
+               f"{sum(1 for j in gone if j.verdict == 'FP')} judged FP gone, "
+               f"{sum(1 for m in matches if m.judgement is None)} unjudged, scan errors in "
+               f"{', '.join(sorted(errored)) or 'no repository'}.")
+    out.append("")
     families = matching.tallies(matches, lambda f: matching.family(f.rule))
     out += ["## Per family", ""] + _tally_table("family", families) + [""]
     out += ["## Per rule", ""] + _tally_table("rule", matching.tallies(matches, lambda f: f.rule)) + [""]
