@@ -42,3 +42,15 @@ def test_excludes_and_symlinks_outside_root(tmp_path: Path) -> None:
     os.symlink(root, root / "loop")
     found = [t.rel for t in discover([root], root, excludes=["vendor"])]
     assert found == ["a.sql"]
+
+
+def test_shell_shebangs_behind_a_launcher(tmp_path: Path) -> None:
+    shebangs = {
+        "env": "#!/usr/bin/env bash", "env_split": "#!/usr/bin/env -S bash -e", "spaced": "#! /bin/sh",
+        "s6_overlay": "#!/command/with-contenv bash", "python": "#!/usr/bin/env python3",
+        "perl": "#!/usr/bin/perl -w", "launcher_only": "#!/command/with-contenv",
+    }
+    for name, line in shebangs.items():
+        _write(tmp_path / "bin" / name, line + "\necho hi\n")
+    found = {t.rel for t in discover([tmp_path], tmp_path) if t.kind is Kind.SHELL}
+    assert found == {"bin/env", "bin/env_split", "bin/spaced", "bin/s6_overlay"}

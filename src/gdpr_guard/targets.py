@@ -90,13 +90,10 @@ def _has_shell_shebang(path: Path) -> bool:
     first = _head(path, MAX_SHEBANG_BYTES).split(b"\n", 1)[0]
     if not first.startswith(b"#!"):
         return False
-    words = first[2:].decode("latin-1").split()
-    if not words:
-        return False
-    program = os.path.basename(words[0])
-    if program == "env" and len(words) > 1:
-        program = words[1]
-    return program in SHEBANG_SHELLS
+    # The shell may stand after a launcher: `/usr/bin/env bash`, `/usr/bin/env -S bash -e`,
+    # s6-overlay's `/command/with-contenv bash`.
+    programs = [os.path.basename(w) for w in first[2:].decode("latin-1").split() if not w.startswith("-")]
+    return any(program in SHEBANG_SHELLS for program in programs[:2])
 
 
 def _looks_like_plan(path: Path) -> bool:
