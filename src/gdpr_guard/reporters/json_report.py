@@ -50,8 +50,10 @@ def _finding(finding: Finding, catalog: Catalog) -> dict[str, Any]:
         "snippet": finding.snippet,
         "gdpr": [{"article": a.article, "paragraph": a.paragraph, "label": a.label, "basis": a.basis}
                  for a in (rule.gdpr if rule else ())],
-        "cnil": [{"id": c.id, "decision": c.decision, "finding": c.text} for c in (rule.cnil if rule else ())],
-        "personal_data": ({"category": finding.data_category, "reason": finding.data_reason}
+        "cnil": [{"id": c.id, "decision": c.decision, "finding": c.text, "match": c.match}
+                 for c in (rule.cnil if rule else ())],
+        "personal_data": ({"category": finding.data_category, "label": finding.data_label,
+                           "reason": finding.data_reason}
                           if finding.data_category else None),
         "related": [_location(r) for r in finding.related],
         "fingerprint": finding.fingerprint,
