@@ -1,11 +1,12 @@
 """The GitHub Action's scan step (action.yml runs it with the action's own Python environment).
 
 Reads the action inputs from INPUT_* environment variables (set by action.yml, never interpolated
-into shell code), runs `gdpr-guard scan` in $GITHUB_WORKSPACE writing SARIF, JSON and Markdown,
-appends the Markdown report to $GITHUB_STEP_SUMMARY, annotates the findings inline (`::error` for critical
-and high, `::warning` for medium and low, with file and line: pull requests from forks, which cannot upload
-SARIF, still see them), writes the finding counts to $GITHUB_OUTPUT and exits with the scan's exit code: 0 clean, 1 findings at or above fail-on, 2 usage or configuration
-error, 3 scan error (never passes).
+into shell code), runs `gdpr-guard scan` in $GITHUB_WORKSPACE writing SARIF, JSON, Markdown and HTML,
+appends the Markdown report to $GITHUB_STEP_SUMMARY, annotates the findings inline (`::error` for
+critical and high, `::warning` for medium and low, with file and line: pull requests from forks, which
+cannot upload SARIF, still see them), writes the finding counts to $GITHUB_OUTPUT and exits with the
+scan's exit code: 0 clean, 1 findings at or above fail-on, 2 usage or configuration error, 3 scan error
+(never passes).
 
 Standard library only, so that it can be tested with the GitHub environment emulated.
 """

@@ -11,8 +11,8 @@ from conftest import REPO
 
 from gdpr_guard import explain
 from gdpr_guard.catalog import Catalog
-from gdpr_guard.finding import Location, ScanResult, Severity, Suppression
 from gdpr_guard.finding import Finding as F
+from gdpr_guard.finding import Location, ScanResult, Severity, Suppression
 from gdpr_guard.legal_notice import DISCLAIMER
 from gdpr_guard.reporters import REPORTERS, ReportOptions
 

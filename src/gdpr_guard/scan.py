@@ -16,7 +16,7 @@ from gdpr_guard.config import Config
 from gdpr_guard.engines import ENGINES, base
 from gdpr_guard.engines.common import EngineOutput
 from gdpr_guard.errors import CatalogError, EngineError, GdprGuardError
-from gdpr_guard.finding import Finding, RawFinding, ScanError, ScanResult, Severity
+from gdpr_guard.finding import Finding, RawFinding, ScanError, ScanResult
 from gdpr_guard.fingerprint import assign
 from gdpr_guard.targets import Target, content_problem, discover
 

@@ -5,8 +5,15 @@ from __future__ import annotations
 from gdpr_guard.catalog import Catalog
 from gdpr_guard.finding import Finding, ScanResult
 from gdpr_guard.legal_notice import DISCLAIMER, first_sentence
-from gdpr_guard.reporters.common import (ReportOptions, by_article, by_cnil, data_note, severity_counts,
-                                         split_by_relation, where)
+from gdpr_guard.reporters.common import (
+    ReportOptions,
+    by_article,
+    by_cnil,
+    data_note,
+    severity_counts,
+    split_by_relation,
+    where,
+)
 
 MAX_ROWS = 500  # GitHub job summaries are capped at 1 MiB: the rest is counted and pointed to, never dropped silently
 
