@@ -10,7 +10,7 @@ from gdpr_guard.catalog import Catalog
 from gdpr_guard.finding import Finding, Location, ScanResult
 from gdpr_guard.reporters.common import ReportOptions, severity_counts
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: personal_data.category `health` became `special` (all Art. 9(1), Art. 10, national ids)
 
 
 def render(result: ScanResult, catalog: Catalog, options: ReportOptions) -> str:
