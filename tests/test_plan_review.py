@@ -149,7 +149,8 @@ def test_review_markdown_for_a_pull_request_comment(review: plan_review.Review, 
            "data_classification=health) | Art. 32, Art. 32(1)(a), Art. 5(1)(f) · DED-3b (same) |" in findings
     assert "`aws_db_instance.replica` | replace |" in findings
     assert "reporting" not in findings
-    assert "| `aws_db_instance.patients_legacy` | delete | special category: health | tag data_classification=health |" in destroyed
+    assert ("| `aws_db_instance.patients_legacy` | delete | special category: health | "
+            "tag data_classification=health |") in destroyed
     assert '| `aws_s3_bucket.lab_exports` | delete | personal data | name matches "lab" |' in destroyed
     assert "old_bastion" not in text
     assert "_1 finding(s) on resources this plan does not change are not shown" in destroyed
