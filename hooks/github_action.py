@@ -167,7 +167,8 @@ def main() -> int:
             _append(os.environ.get("GITHUB_STEP_SUMMARY"), markdown.read_text(encoding="utf-8") + "\n")
         else:
             _append(os.environ.get("GITHUB_STEP_SUMMARY"),
-                    f"## gdpr-guard report\n\n**❌ gdpr-guard could not run** (exit code {code}); see the job log.\n\n")
+                    f"## gdpr-guard report\n\n**❌ gdpr-guard could not run** (exit code {code}); see the job log.\n\n"
+                    "> Not legal advice: a clean or failed scan says nothing about compliance.\n\n")
     if code == 1:
         sys.stderr.write(f"::error title=gdpr-guard::{outputs['findings']} finding(s); the run fails at "
                          f"fail-on {_input('fail-on', 'low')}\n")

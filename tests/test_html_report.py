@@ -136,3 +136,18 @@ def test_screenshot(example: tuple[Path, dict[str, object]], tmp_path: Path) -> 
         SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         SCREENSHOT.write_bytes(png)
     assert SCREENSHOT.is_file()
+
+
+@needs_chromium
+def test_print_layout_makes_an_audit_pdf(example: tuple[Path, dict[str, object]], tmp_path: Path) -> None:
+    """The print style sheet hides the filters and shows every finding: Chromium prints it to PDF."""
+    path, _ = example
+    pdf = tmp_path / "report.pdf"
+    run = _chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", path.as_uri(), profile=tmp_path / "profile")
+    assert run.returncode == 0, run.stderr[-2000:]
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF-")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", data))
+    assert pages >= 10  # 43 findings with their rationale and legal basis do not fit on a few pages
+    css = path.read_text(encoding="utf-8")
+    assert "@media print{" in css and ".filters,.noprint{display:none}" in css and "@page{size:A4" in css
