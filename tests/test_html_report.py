@@ -16,6 +16,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO
@@ -118,6 +119,30 @@ def test_renders_in_chromium_with_scripts_run(example: tuple[Path, dict[str, obj
     rects = [a for t, a in page.tags if t == "rect"]
     assert len(rects) > 20 and all(int(a["width"]) >= 0 for a in rects)
     assert DISCLAIMER in " ".join(" ".join(page.text).split())
+
+
+@needs_chromium
+@pytest.mark.parametrize(("fragment", "expected"), [
+    ("severity=critical", lambda f: f["severity"] == "critical"),
+    ("family=CRED", lambda f: f["rule_id"].startswith("GG-CRED-")),
+    ("severity=high&family=ENC", lambda f: f["severity"] == "high" and f["rule_id"].startswith("GG-ENC-")),
+    ("cnil=DED-3c", lambda f: any(c["id"] == "DED-3c" for c in f["cnil"])),
+    ("text=aws_s3_bucket.exports",  # full text: the ACL's snippet names the bucket too
+     lambda f: "aws_s3_bucket.exports" in f"{f['resource']} {f['snippet']} {f['message']}"),
+], ids=["severity", "family", "severity+family", "precedent", "text"])
+def test_filters_run_in_chromium(example: tuple[Path, dict[str, object]], tmp_path: Path, fragment: str,
+                                 expected: Any) -> None:
+    path, data = example
+    findings = data["findings"]
+    assert isinstance(findings, list)
+    run = _chromium("--dump-dom", f"{path.as_uri()}#{fragment}", profile=tmp_path / "profile")
+    assert run.returncode == 0, run.stderr[-2000:]
+    page = _parse(run.stdout)
+    shown = [a for a in _findings(page) if "hidden" not in a.get("class", "").split()]
+    want = [f for f in findings if expected(f)]
+    assert want and len(shown) == len(want) < len(findings)
+    assert next(a for t, a in page.tags if t == "body")["data-filtered"] == str(len(want))
+    assert sorted(a["data-severity"] for a in shown) == sorted(f["severity"] for f in want)
 
 
 @needs_chromium

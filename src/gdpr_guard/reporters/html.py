@@ -93,12 +93,12 @@ def _bar_chart(chart_id: str, title: str, bars: list[tuple[str, int, str]]) -> s
     rows = []
     for i, (label, n, css) in enumerate(bars):
         y = 18 * i + 2
-        width = round(170 * n / peak)
+        width = round(150 * n / peak)
         rows.append(f'<text x="0" y="{y + 12}">{escape(_short(label))}</text>'
-                    f'<rect class="{css}" x="180" y="{y}" width="{width}" height="14"><title>{escape(label)}: {n}'
-                    f'</title></rect><text x="{184 + width}" y="{y + 12}">{n}</text>')
+                    f'<rect class="{css}" x="190" y="{y}" width="{width}" height="14"><title>{escape(label)}: {n}'
+                    f'</title></rect><text x="{194 + width}" y="{y + 12}">{n}</text>')
     return (f'<figure class="chart" id="{chart_id}"><h3>{escape(title)}</h3>'
-            f'<svg viewBox="0 0 380 {height}" role="img" aria-label="{escape(title)}">{"".join(rows)}</svg>'
+            f'<svg viewBox="0 0 400 {height}" role="img" aria-label="{escape(title)}">{"".join(rows)}</svg>'
             "</figure>")
 
 
@@ -108,15 +108,15 @@ def _stacked_chart(chart_id: str, title: str, bars: list[tuple[str, int, int]]) 
     rows = []
     for i, (label, same, related) in enumerate(bars):
         y = 18 * i + 2
-        ws, wr = round(170 * same / peak), round(170 * related / peak)
+        ws, wr = round(150 * same / peak), round(150 * related / peak)
         rows.append(f'<text x="0" y="{y + 12}">{escape(_short(label))}</text>'
-                    f'<rect class="bar-same" x="180" y="{y}" width="{ws}" height="14"><title>{escape(label)}: '
+                    f'<rect class="bar-same" x="190" y="{y}" width="{ws}" height="14"><title>{escape(label)}: '
                     f'{same} same failing</title></rect>'
-                    f'<rect class="bar-related" x="{180 + ws}" y="{y}" width="{wr}" height="14"><title>'
+                    f'<rect class="bar-related" x="{190 + ws}" y="{y}" width="{wr}" height="14"><title>'
                     f'{escape(label)}: {related} related precedent</title></rect>'
-                    f'<text x="{184 + ws + wr}" y="{y + 12}">{same} / {related}</text>')
+                    f'<text x="{194 + ws + wr}" y="{y + 12}">{same} / {related}</text>')
     return (f'<figure class="chart" id="{chart_id}"><h3>{escape(title)}</h3>'
-            f'<svg viewBox="0 0 380 {height}" role="img" aria-label="{escape(title)}">{"".join(rows)}</svg>'
+            f'<svg viewBox="0 0 400 {height}" role="img" aria-label="{escape(title)}">{"".join(rows)}</svg>'
             '<p class="legend">dark: same failing as the CNIL found · light: related precedent</p></figure>')
 
 
@@ -204,5 +204,5 @@ def _token(value: str) -> str:
     return value.replace(" ", "")
 
 
-def _short(label: str, width: int = 34) -> str:
+def _short(label: str, width: int = 31) -> str:
     return label if len(label) <= width else label[:width - 1] + "…"

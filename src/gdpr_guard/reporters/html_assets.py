@@ -58,7 +58,8 @@ footer{color:var(--muted);font-size:12px;margin:30px auto 20px}
 }
 """
 
-# Filters: every select narrows the list; the counter says how many findings are shown.
+# Filters: every select narrows the list; the counter says how many findings are shown; a URL fragment
+# (`#severity=critical&family=ENC`) presets them, so a link can point at a subset.
 JS = """
 (function(){
   var items=[].slice.call(document.querySelectorAll('.finding'));
@@ -81,6 +82,12 @@ JS = """
   }
   selects.forEach(function(s){s.addEventListener('change',apply);});
   search.addEventListener('input',apply);
+  // a link can carry a filter: report.html#severity=critical&family=ENC&text=bucket
+  (location.hash||'').replace(/^#/,'').split('&').forEach(function(pair){
+    var kv=pair.split('='), value=decodeURIComponent(kv[1]||'');
+    if(kv[0]==='text'){search.value=value;return;}
+    selects.forEach(function(s){if(s.name===kv[0]){s.value=value;}});
+  });
   apply();
 })();
 """
