@@ -24,6 +24,7 @@ from gdpr_guard.catalog import Catalog
 from gdpr_guard.config import Config
 from gdpr_guard.errors import UsageError
 from gdpr_guard.finding import Location
+from gdpr_guard.legal_notice import DISCLAIMER
 from gdpr_guard.reporters import review as review_report
 from gdpr_guard.scan import run_scan
 
@@ -153,6 +154,7 @@ def test_review_markdown_for_a_pull_request_comment(review: plan_review.Review, 
             "tag data_classification=health |") in destroyed
     assert '| `aws_s3_bucket.lab_exports` | delete | personal data | name matches "lab" |' in destroyed
     assert "old_bastion" not in text
+    assert f"\n> {DISCLAIMER}\n" in text  # a pull-request comment is read by people too
     assert "_1 finding(s) on resources this plan does not change are not shown" in destroyed
 
 

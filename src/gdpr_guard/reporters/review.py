@@ -7,6 +7,7 @@ from typing import Any
 
 from gdpr_guard.catalog import Catalog
 from gdpr_guard.finding import Location, Severity
+from gdpr_guard.legal_notice import DISCLAIMER
 from gdpr_guard.plan_review import Review, failing
 from gdpr_guard.reporters.common import data_note
 
@@ -31,7 +32,7 @@ def markdown(review_: Review, catalog: Catalog, fail_on: Severity = Severity.LOW
     version = f" (Terraform {review_.terraform_version})" if review_.terraform_version else ""
     out = ["## gdpr-guard review of a Terraform plan", "",
            f"**{status}** · plan `{review_.plan}`{version} · {_counts_line(review_.counts)} · "
-           f"fail-on: {fail_on}", ""]
+           f"fail-on: {fail_on}", "", f"> {DISCLAIMER}", ""]
     if result.errors:
         out += ["### Scan errors", "", "The scan could not look everywhere; this review cannot be trusted.", ""]
         out += [f"- `{_cell(e.message)}`" for e in result.errors] + [""]
