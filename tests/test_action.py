@@ -139,6 +139,18 @@ def test_scan_writes_sarif_summary_and_counts_and_fails_on_findings(runner_temp:
     assert summary.startswith("# earlier step\n## gdpr-guard report\n")  # appended, not overwritten
     assert summary.removeprefix("# earlier step\n") == (workspace / "gdpr-guard.md").read_text(encoding="utf-8") + "\n"
     assert "| high | GG-ENC-001 |" in summary
+    assert "Not legal advice." in summary  # the notice reaches the job summary
+    # inline annotations with file and line, most severe first; outputs are exactly those declared
+    assert run.stdout.splitlines()[-2:] == [
+        "::error file=infra/db.tf,line=1,endLine=7,title=GG-ENC-001 [high]::Database storage of "
+        "aws_db_instance.results is not encrypted at rest. (a risk signal, not a finding of infringement; "
+        "gdpr-guard explain GG-ENC-001)",
+        "::warning file=migrations/V1__copy.sql,line=1,endLine=1,title=GG-DEL-101 [medium]::This migration "
+        "copies data but never drops, truncates or deletes the source or the copy. (a risk signal, not a "
+        "finding of infringement; gdpr-guard explain GG-DEL-101)"]
+    assert set(outputs) == set(ACTION["outputs"])
+    assert outputs["annotations"] == "2" and outputs["errors"] == "0"
+    assert (workspace / "gdpr-guard.html").is_file() and outputs["html-file"] == str(workspace / "gdpr-guard.html")
 
 
 @pytest.mark.slow
@@ -204,3 +216,36 @@ def test_changed_files_only_reports_the_pull_request_lines(runner_temp: Path, wo
 
     run, outputs, _ = _scan(runner_temp, workspace, {"changed-files-only": "true"}, {"GITHUB_BASE_REF": ""})
     assert run.returncode == 2 and "changed-files-only needs a pull request" in run.stderr
+
+
+def _hook() -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("github_action", REPO / "hooks" / "github_action.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_annotations_are_bounded_as_github_bounds_them(tmp_path: Path) -> None:
+    """At most 9 errors (one is kept for the verdict) and 10 warnings per step, most severe first, escaped,
+    and a notice counting the rest."""
+    def finding(i: int, severity: str) -> dict[str, Any]:
+        return {"rule_id": "GG-ENC-001", "severity": severity, "message": f"m{i}: 100%, a,b\nnext",
+                "location": {"path": f"infra/{i:02d},x.tf", "start_line": i, "end_line": i + 1},
+                "suppression": None}
+
+    findings = [finding(i, "critical" if i < 4 else "high" if i < 12 else "low") for i in range(30)]
+    findings.append({**finding(99, "critical"), "suppression": {"kind": "inline"}})
+    report = tmp_path / "r.json"
+    report.write_text(json.dumps({"findings": findings}), encoding="utf-8")
+    lines = _hook().annotations(report)
+    errors = [line for line in lines if line.startswith("::error ")]
+    warnings = [line for line in lines if line.startswith("::warning ")]
+    assert len(errors) == 9 and len(warnings) == 10 and len(lines) == 20
+    assert [e.split(",")[0] for e in errors[:4]] == [f"::error file=infra/{i:02d}%2Cx.tf" for i in range(4)]
+    assert errors[0] == ("::error file=infra/00%2Cx.tf,line=0,endLine=1,title=GG-ENC-001 [critical]::m0: 100%25, "
+                         "a,b%0Anext (a risk signal, not a finding of infringement; gdpr-guard explain GG-ENC-001)")
+    assert lines[-1].startswith("::notice title=gdpr-guard::11 more finding(s) not annotated")
+    assert "99" not in "".join(lines)  # suppressed findings are not annotated

@@ -130,7 +130,7 @@ def test_schema_errors_are_all_reported_by_path() -> None:
 
 def test_unknown_cnil_finding_and_duplicate_ids_are_refused() -> None:
     data = copy.deepcopy(_raw())
-    data["rules"][0]["cnil"] = ["DED-9z"]
+    data["rules"][0]["cnil"] = [{"id": "DED-9z", "match": "analogy"}]
     with pytest.raises(CatalogError, match="unknown CNIL finding DED-9z"):
         Catalog(data, "catalog.yaml")
     data = copy.deepcopy(_raw())

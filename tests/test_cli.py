@@ -38,7 +38,7 @@ def test_findings_exit_1_and_text_line_format(sql_only: Path) -> None:
     assert run.returncode == 1, run.stderr
     assert run.stdout.splitlines()[0] == (
         "V1__copy.sql:1: GG-DEL-101 [medium] This migration copies data but never drops, truncates or deletes "
-        "the source or the copy. (GDPR Art. 5(1)(e), Art. 28(3)(g), Art. 32 · CNIL DED-3c, SLI-1)")
+        "the source or the copy. (GDPR Art. 5(1)(e), Art. 28(3)(g), Art. 32 · CNIL DED-3c (same), SLI-1 (related))")
 
 
 def test_fail_on_threshold_and_exit_zero(sql_only: Path) -> None:
@@ -109,7 +109,8 @@ def test_explain_shows_legal_mapping_and_remediation() -> None:
     run = gdpr_guard("explain", "GG-ENC-001")
     assert run.returncode == 0
     assert "GDPR Art. 32(1)(a) (Security of processing), our reading of the article" in run.stdout
-    assert "CNIL DED-3b: SAN-2022-009 (Dedalus Biologie, 2022-04-15)" in run.stdout
+    assert "CNIL DED-3b, same failing as SAN-2022-009 (Dedalus Biologie, 2022-04-15)" in run.stdout
+    assert "Not legal advice." in run.stdout
     assert "Remediation:" in run.stdout and "storage_encrypted = true" in run.stdout
 
 

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 import subprocess
+import textwrap
 from pathlib import Path
 
 import pytest
 from test_cli import gdpr_guard
 
 from gdpr_guard import sarif_validate
+from gdpr_guard.legal_notice import DISCLAIMER
 
 COPY = "CREATE TABLE {name} AS SELECT id, code FROM results;\n"
+FIX = ("    fix: In the same migration (or a scheduled follow-up one), `DROP` or `TRUNCATE` the source or staging "
+       "table once the copy is verified, or document in the migration plan why both must remain.")
 
 
 def _git(repo: Path, *args: str) -> None:
@@ -39,14 +43,22 @@ def test_suppressions_exact_text(suppressed_repo: Path) -> None:
     assert run.returncode == 1
     assert run.stdout == (
         "V2__no_reason.sql:2: GG-DEL-101 [medium] This migration copies data but never drops, truncates or deletes "
-        "the source or the copy. (GDPR Art. 5(1)(e), Art. 28(3)(g), Art. 32 · CNIL DED-3c, SLI-1)\n"
+        "the source or the copy. (GDPR Art. 5(1)(e), Art. 28(3)(g), Art. 32 · CNIL DED-3c (same), SLI-1 (related))\n"
+        f"{FIX}\n"
         "V3__expired.sql:1: GG-DEL-101 [medium] This migration copies data but never drops, truncates or deletes "
-        "the source or the copy. (GDPR Art. 5(1)(e), Art. 28(3)(g), Art. 32 · CNIL DED-3c, SLI-1)\n"
+        "the source or the copy. (GDPR Art. 5(1)(e), Art. 28(3)(g), Art. 32 · CNIL DED-3c (same), SLI-1 (related))\n"
+        f"{FIX}\n"
         "V1__justified.sql:2: GG-DEL-101 suppressed (inline: archive dropped by V9 after audit)\n"
         'notice: V2__no_reason.sql:1: suppression of GG-DEL-101 has no reason="...": not applied\n'
         "notice: V3__expired.sql:1: suppression of GG-DEL-101 expired on 2021-06-30: not applied\n"
         "\n"
-        "gdpr-guard: 2 finding(s) (2 medium), 1 suppressed; scanned 3 sql.\n")
+        "By GDPR article:\n"
+        "  Art. 5(1)(e) (Principles relating to processing of personal data): 2\n"
+        "  Art. 28(3)(g) (Processor): 2\n"
+        "  Art. 32 (Security of processing): 2\n"
+        "\n"
+        "gdpr-guard: 2 finding(s) (2 medium), 1 suppressed; scanned 3 sql.\n"
+        + "\n".join(textwrap.wrap(DISCLAIMER, width=100)) + "\n")
 
 
 def test_suppressions_in_json_markdown_and_sarif(suppressed_repo: Path, tmp_path: Path) -> None:
@@ -103,7 +115,8 @@ def test_baseline_reports_only_new_findings_and_survives_moved_lines(tmp_path: P
     run = gdpr_guard("scan", ".", "--baseline", "baseline.json", cwd=tmp_path)
     assert run.returncode == 1
     assert run.stdout.splitlines()[0].startswith("V1__copy.sql:4: GG-DEL-101 [medium]")
-    assert run.stdout.splitlines()[1] == "V1__copy.sql:3: GG-DEL-101 suppressed (baseline: accepted in baseline " \
+    assert run.stdout.splitlines()[1] == FIX
+    assert run.stdout.splitlines()[2] == "V1__copy.sql:3: GG-DEL-101 suppressed (baseline: accepted in baseline " \
         + str((tmp_path / "baseline.json").resolve()) + ")"
 
 

@@ -24,6 +24,7 @@ from gdpr_guard.catalog import Catalog
 from gdpr_guard.config import Config
 from gdpr_guard.errors import UsageError
 from gdpr_guard.finding import Location
+from gdpr_guard.legal_notice import DISCLAIMER
 from gdpr_guard.reporters import review as review_report
 from gdpr_guard.scan import run_scan
 
@@ -132,7 +133,7 @@ def test_review_keeps_created_updated_and_replaced_resources(review: plan_review
 
 def test_review_lists_destroyed_resources_that_held_personal_data(review: plan_review.Review) -> None:
     assert [(d.address, d.action, d.category, d.reason) for d in review.destroyed] == [
-        ("aws_db_instance.patients_legacy", "delete", "health", "tag data_classification=health"),
+        ("aws_db_instance.patients_legacy", "delete", "special", "tag data_classification=health"),
         ("aws_s3_bucket.lab_exports", "delete", "personal", 'name matches "lab"'),
     ]  # aws_security_group.old_bastion held no personal data
 
@@ -145,13 +146,15 @@ def test_review_markdown_for_a_pull_request_comment(review: plan_review.Review, 
     findings, destroyed = text.split("### Findings in the change")[1].split(
         "### Destroyed resources that held personal data")
     assert "| critical | GG-ENC-001 | `aws_db_instance.results` | create | `" + REL + "/main.tf:18` | " \
-           "Database storage of aws_db_instance.results is not encrypted at rest. (health data: tag " \
-           "data_classification=health) | Art. 32(1)(a), Art. 5(1)(f), Art. 34(3)(a) · DED-3b |" in findings
+           "Database storage of aws_db_instance.results is not encrypted at rest. (special category: health; tag " \
+           "data_classification=health) | Art. 32, Art. 32(1)(a), Art. 5(1)(f) · DED-3b (same) |" in findings
     assert "`aws_db_instance.replica` | replace |" in findings
     assert "reporting" not in findings
-    assert "| `aws_db_instance.patients_legacy` | delete | health | tag data_classification=health |" in destroyed
-    assert '| `aws_s3_bucket.lab_exports` | delete | personal | name matches "lab" |' in destroyed
+    assert ("| `aws_db_instance.patients_legacy` | delete | special category: health | "
+            "tag data_classification=health |") in destroyed
+    assert '| `aws_s3_bucket.lab_exports` | delete | personal data | name matches "lab" |' in destroyed
     assert "old_bastion" not in text
+    assert f"\n> {DISCLAIMER}\n" in text  # a pull-request comment is read by people too
     assert "_1 finding(s) on resources this plan does not change are not shown" in destroyed
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -64,6 +64,20 @@ class CnilFinding:
     """Short English paraphrase of the finding."""
     french: str | None
     """Key phrase of the decision, where recorded."""
+    url: str | None = None
+    """Where the decision can be read (Légifrance), when a source gives it."""
+    match: str = "analogy"
+    """In a rule: `same` when the rule detects the failing the CNIL found, `analogy` for a related precedent."""
+
+    @property
+    def same(self) -> bool:
+        """The rule's facts are the CNIL's: "same failing as"; otherwise a related precedent."""
+        return self.match == "same"
+
+    @property
+    def relation(self) -> str:
+        """`same failing as` or `related precedent`, the wording every output uses."""
+        return "same failing as" if self.same else "related precedent"
 
 
 @dataclass(frozen=True)
@@ -97,8 +111,8 @@ class Rule:
 
     @property
     def cnil_label(self) -> str:
-        """`DED-3b, BRI-1`."""
-        return ", ".join(c.id for c in self.cnil)
+        """`DED-3b (same), BRI-1 (related)`."""
+        return ", ".join(f"{c.id} ({'same' if c.same else 'related'})" for c in self.cnil)
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -141,7 +155,7 @@ class Catalog:
             raise CatalogError(f"{self.source}: cnil_findings/{key}: unknown decision {value['decision']}")
         return CnilFinding(id=key, decision=value["decision"], organisation=decision["organisation"],
                            date=decision["date"], article=value["article"], text=value["text"],
-                           french=value.get("french"))
+                           french=value.get("french"), url=decision.get("url"))
 
     def _rule(self, entry: dict[str, Any]) -> Rule:
         where = f"{self.source}: rule {entry['id']}"
@@ -154,10 +168,11 @@ class Catalog:
                 raise CatalogError(f"{where}: unknown GDPR article {item['article']}")
             articles.append(Article(item["article"], item.get("paragraph"), item["basis"], title))
         findings = []
-        for key in entry["cnil"]:
+        for ref in entry["cnil"]:
+            key = ref["id"]
             if key not in self.findings:
                 raise CatalogError(f"{where}: unknown CNIL finding {key}")
-            findings.append(self.findings[key])
+            findings.append(replace(self.findings[key], match=ref["match"]))
         return Rule(
             id=entry["id"], title=entry["title"], family=entry["family"],
             severity=Severity.parse(entry["severity"]), precision=entry["precision"],

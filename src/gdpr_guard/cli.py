@@ -14,7 +14,7 @@ from typing import Any
 from gdpr_guard import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_SCAN_ERROR = 0, 1, 2, 3
-FORMATS = ("text", "json", "sarif", "markdown")
+FORMATS = ("text", "json", "sarif", "markdown", "html")
 SEVERITIES = ("low", "medium", "high", "critical")
 
 
@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--sarif-file", metavar="FILE", help="also write SARIF to FILE")
     scan.add_argument("--json-file", metavar="FILE", help="also write JSON to FILE")
     scan.add_argument("--markdown-file", metavar="FILE", help="also write Markdown to FILE")
+    scan.add_argument("--html-file", metavar="FILE", help="also write the self-contained HTML report to FILE")
     scan.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that fails the run (default low)")
     scan.add_argument("--exit-zero", action="store_true",
                       help="exit 0 even with findings (scan errors still exit 3)")
@@ -207,7 +208,7 @@ def _scan(args: argparse.Namespace) -> int:
     # (format, file or None for stdout): the --format report, then every --*-file, once each.
     outputs = list(dict.fromkeys([(args.format, args.output)] + [
         (fmt, path) for fmt, path in (("sarif", args.sarif_file), ("json", args.json_file),
-                                      ("markdown", args.markdown_file)) if path]))
+                                      ("markdown", args.markdown_file), ("html", args.html_file)) if path]))
     rendered = {fmt: reporters.REPORTERS[fmt](result, cat, options) for fmt, _ in outputs}
     if args.validate:
         sarif = rendered.get("sarif") or reporters.REPORTERS["sarif"](result, cat, options)

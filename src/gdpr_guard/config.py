@@ -20,14 +20,12 @@ else:  # pragma: no cover - exercised on 3.10 only
 CONFIG_FILES = (".gdpr-guard.yaml", ".gdpr-guard.yml")
 DEFAULT_TAG_KEYS = ("data_classification", "data-classification", "dataclassification", "classification",
                     "personal_data", "personal-data", "gdpr", "pii", "hds", "data_category")
-DEFAULT_HEALTH_VALUES = ("health", "medical", "hds", "genetic", "special", "special_category",
-                         "special-category", "art9", "phi", "patient")
-# Substrings that mark personal data in resource names, table names and paths. Words that are also
-# code vocabulary (client, user_data, gdpr) would escalate findings that hold no personal data.
-DEFAULT_NAME_PATTERNS = ("patient", "medical", "health", "lab", "hds", "customer", "pii", "personal",
-                         "nir", "employee", "citizen", "subscriber")
-DEFAULT_HEALTH_NAME_PATTERNS = ("patient", "medical", "health", "hds", "genetic", "diagnos", "clinic",
-                                "lab_result", "lab-result", "labresult", "biolog")
+DEFAULT_HEALTH_VALUES = ("health", "medical", "hds", "phi", "patient")
+# Extra substrings marking personal data, on top of the built-in vocabulary of personal_data.py (users,
+# e-mail, phone, IP address, date of birth, national identifiers, every special category). Words that
+# are also code vocabulary (client, user_data, gdpr) would escalate findings that hold no personal data.
+DEFAULT_NAME_PATTERNS = ("lab", "customer", "pii", "personal", "employee", "citizen", "subscriber", "patient")
+DEFAULT_HEALTH_NAME_PATTERNS: tuple[str, ...] = ()
 DEFAULT_GENERIC_ACCOUNTS = ("admin", "administrator", "root", "postgres", "sa", "shared", "team")
 # Name fragments of IAM users that are shared accounts (a regex alternation fragment by default).
 DEFAULT_SHARED_ACCOUNT_PATTERNS = ("shared", "team", "common", "generic", "group", "everyone", "staff", "ops",

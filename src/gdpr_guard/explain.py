@@ -2,22 +2,35 @@
 
 from __future__ import annotations
 
-from gdpr_guard.catalog import Catalog, Rule
+import textwrap
+
+from gdpr_guard.catalog import Catalog, CnilFinding, Rule
+from gdpr_guard.legal_notice import DISCLAIMER, basis_words
 
 FENCE = {"checkov": "hcl", "semgrep": "", "gdpr-guard": ""}
 _LANG_BY_DIR = {"python": "python", "shell": "bash", "sql": "sql"}
 
 
-def legal_lines(rule: Rule) -> list[str]:
-    """One line per GDPR article and CNIL finding, with the basis of the mapping."""
+def legal_lines(rule: Rule, links: bool = False) -> list[str]:
+    """One line per GDPR article and CNIL finding, with the basis of the mapping and the kind of precedent."""
     lines = []
     for article in rule.gdpr:
-        basis = "as the CNIL applied it" if article.basis == "cnil" else "our reading of the article"
-        lines.append(f"GDPR {article.label} ({article.title}), {basis}")
+        lines.append(f"GDPR {article.label} ({article.title}), {basis_words(article.basis)}")
     for finding in rule.cnil:
-        lines.append(f"CNIL {finding.id}: {finding.decision} ({finding.organisation}, {finding.date}): "
-                     f"{finding.text}" + (f' « {finding.french} »' if finding.french else ""))
+        lines.append(cnil_line(finding, links))
     return lines
+
+
+def articles_with_basis(rule: Rule) -> str:
+    """`Art. 32 (CNIL), Art. 32(1)(a) (ours)`."""
+    return ", ".join(f"{a.label} ({'CNIL' if a.basis == 'cnil' else 'ours'})" for a in rule.gdpr)
+
+
+def cnil_line(finding: CnilFinding, links: bool = False) -> str:
+    """`CNIL DED-3b, same failing as SAN-2022-009 (Dedalus Biologie, 2022-04-15): ...`."""
+    decision = f"[{finding.decision}]({finding.url})" if links and finding.url else finding.decision
+    return (f"CNIL {finding.id}, {finding.relation} {decision} ({finding.organisation}, {finding.date}): "
+            f"{finding.text}" + (f' « {finding.french} »' if finding.french else ""))
 
 
 def _fence(rule: Rule) -> str:
@@ -27,12 +40,14 @@ def _fence(rule: Rule) -> str:
     return _LANG_BY_DIR.get(parts[1], "") if len(parts) > 2 else ""
 
 
-def markdown(rule: Rule, heading: str = "##") -> str:
-    """The rule's section: what it catches, why it matters, example, fix."""
+def markdown(rule: Rule, heading: str = "##", disclaimer: bool = True) -> str:
+    """The rule's section: what it catches, why it matters, example, fix (and the notice, unless the
+    document carrying many sections prints it once)."""
     fence = _fence(rule)
     out = [
         f"{heading} {rule.id}: {rule.title}",
         "",
+        *([f"> {DISCLAIMER}", ""] if disclaimer else []),
         f"Severity **{rule.severity}** · family {rule.family} · engine {rule.engine} · "
         f"personal data: {rule.personal_data}",
         "",
@@ -44,7 +59,7 @@ def markdown(rule: Rule, heading: str = "##") -> str:
         "",
         rule.rationale,
         "",
-        *[f"- {line}" for line in legal_lines(rule)],
+        *[f"- {line}" for line in legal_lines(rule, links=True)],
         "",
         "### Example" if heading == "##" else "**Example**",
         "",
@@ -71,11 +86,16 @@ def text(rule: Rule) -> str:
     out = [f"{rule.id}  {rule.title}", f"severity: {rule.severity}   family: {rule.family}   "
            f"engine: {rule.engine} ({rule.engine_rule})   personal data: {rule.personal_data}", ""]
     out += ["Legal mapping:"] + [f"  - {line}" for line in legal_lines(rule)] + [""]
+    out += ["Note:", _indent(_wrap(DISCLAIMER)), ""]
     out += ["Why it matters:", _indent(rule.rationale), "", "Remediation:", _indent(rule.remediation), ""]
     out += ["Failing example:", _indent(rule.example_fail.rstrip()), "", "Fixed:", _indent(rule.example_fix.rstrip())]
     if rule.references:
         out += ["", "References:"] + [f"  - {t}" + (f" <{u}>" if u else "") for t, u in rule.references]
     return "\n".join(out) + "\n"
+
+
+def _wrap(text: str) -> str:
+    return "\n".join(textwrap.wrap(text, width=98))
 
 
 def _indent(block: str) -> str:
@@ -87,10 +107,15 @@ def rules_document(catalog: Catalog) -> str:
     rules = sorted(catalog.rules.values(), key=lambda r: (r.family, r.id))
     out = ["# gdpr-guard rules", "",
            "<!-- Generated from policies/catalog.yaml by `python -m gdpr_guard.docs`. Do not edit. -->", "",
+           f"> {DISCLAIMER}", "",
+           "The GDPR column marks each article *(CNIL)* when the CNIL itself tied the failing to it, and "
+           "*(ours)* for our own reading; the CNIL column says whether the rule detects the same failing the "
+           "CNIL found (*same*) or cites a related precedent (*related*). Arguments and sources: "
+           "[legal-notes.md](legal-notes.md).", "",
            "| id | title | severity | GDPR | CNIL |", "|---|---|---|---|---|"]
-    out += [f"| [{r.id}](#{r.id.lower()}) | {r.title} | {r.severity} | {r.articles_label} | {r.cnil_label} |"
+    out += [f"| [{r.id}](#{r.id.lower()}) | {r.title} | {r.severity} | {articles_with_basis(r)} | {r.cnil_label} |"
             for r in rules]
     out.append("")
     for rule in rules:
-        out += [f'<a id="{rule.id.lower()}"></a>', "", markdown(rule)]
+        out += [f'<a id="{rule.id.lower()}"></a>', "", markdown(rule, disclaimer=False)]
     return "\n".join(out)

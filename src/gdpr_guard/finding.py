@@ -88,9 +88,11 @@ class Finding:
     related: tuple[Location, ...] = ()
     """Other locations of the same problem."""
     data_category: str | None = None
-    """`personal` or `health` when the target holds such data, else None."""
+    """`personal` or `special` (Art. 9(1), Art. 10, national identifiers) when the target holds such data."""
     data_reason: str | None = None
     """Why the target was classified (`tag data_classification=health`, `name matches patient`)."""
+    data_label: str | None = None
+    """What was detected (`special category: health`, `personal data: e-mail address`)."""
     fingerprint: str = ""
     """Stable identity: rule + path + resource or normalised snippet; no line numbers."""
     suppression: Suppression | None = None

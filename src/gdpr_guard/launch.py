@@ -16,7 +16,7 @@ from collections.abc import Sequence
 # Options of `scan` and `baseline create` that take a value (tests/test_prestart.py keeps this in step
 # with the argparse definitions in cli.py).
 VALUE_OPTIONS = frozenset({
-    "-f", "--format", "-o", "--output", "--sarif-file", "--json-file", "--markdown-file", "--fail-on",
+    "-f", "--format", "-o", "--output", "--sarif-file", "--json-file", "--markdown-file", "--html-file", "--fail-on",
     "--config", "--root", "--timeout", "--jobs", "--baseline", "--diff-base", "--shard",
 })
 

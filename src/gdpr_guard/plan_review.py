@@ -2,8 +2,8 @@
 
 `review(plan_path, root, config, catalog)` keeps only findings on resources the plan creates,
 updates or replaces (the change under review), and lists separately the destroyed resources that
-held personal data: deletion evidence for the DEL findings (Art. 5(1)(e), Art. 17). The reports are
-in `reporters/review.py`.
+held personal data: deletion evidence for the DEL findings (Art. 5(1)(e); Art. 28(3)(g) for a
+processor). The reports are in `reporters/review.py`.
 """
 
 from __future__ import annotations
@@ -30,8 +30,10 @@ class DestroyedResource:
     address: str
     action: str
     category: str
-    """`personal` or `health`."""
+    """`personal` or `special`."""
     reason: str
+    label: str = "personal data"
+    """What was detected (`special category: health`)."""
     location: Location | None = None
     """Where the resource was declared, if it still is (a replacement); deleted blocks are gone."""
 
@@ -81,7 +83,7 @@ def destroyed_personal_data(plan: terraform_plan.Plan, config: Config) -> list[D
                            context="\n".join(_names(change.before)), tags=_tags(change.before))
         data = personal_data.classify(probe, config.personal_data)
         if data is not None:
-            out.append(DestroyedResource(change.address, change.action, data.category, data.reason))
+            out.append(DestroyedResource(change.address, change.action, data.category, data.reason, label=data.label))
     return sorted(out, key=lambda d: d.address)
 
 

@@ -16,7 +16,7 @@ from gdpr_guard.config import Config
 from gdpr_guard.engines import ENGINES, base
 from gdpr_guard.engines.common import EngineOutput
 from gdpr_guard.errors import CatalogError, EngineError, GdprGuardError
-from gdpr_guard.finding import Finding, RawFinding, ScanError, ScanResult, Severity
+from gdpr_guard.finding import Finding, RawFinding, ScanError, ScanResult
 from gdpr_guard.fingerprint import assign
 from gdpr_guard.targets import Target, content_problem, discover
 
@@ -184,12 +184,7 @@ def _map(raw: RawFinding, catalog: Catalog, config: Config) -> Finding | None:
     data = personal_data.classify(raw, config.personal_data)
     if rule.personal_data == "only" and data is None:
         return None
-    severity = config.severity.get(rule.id, rule.severity)
-    if data is not None and rule.personal_data in ("escalate", "only"):
-        if data.category == "health":
-            severity = Severity.CRITICAL
-        elif rule.personal_data == "escalate":
-            severity = severity.raised()
+    severity = personal_data.escalate(config.severity.get(rule.id, rule.severity), data, rule.personal_data)
     message = rule.message.replace("{resource}", raw.resource or "this resource")
     if raw.detail:
         message += " " + raw.detail
@@ -205,6 +200,7 @@ def _map(raw: RawFinding, catalog: Catalog, config: Config) -> Finding | None:
         related=tuple(sorted(set(raw.related))),
         data_category=data.category if data else None,
         data_reason=data.reason if data else None,
+        data_label=data.label if data else None,
     )
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from gdpr_guard.catalog import Catalog
 from gdpr_guard.finding import ScanResult
-from gdpr_guard.reporters import json_report, markdown, sarif, text
+from gdpr_guard.reporters import html, json_report, markdown, sarif, text
 from gdpr_guard.reporters.common import ReportOptions
 
 Renderer = Callable[[ScanResult, Catalog, ReportOptions], str]
@@ -16,6 +16,7 @@ REPORTERS: dict[str, Renderer] = {
     "json": json_report.render,
     "sarif": sarif.render,
     "markdown": markdown.render,
+    "html": html.render,
 }
 
 __all__ = ["REPORTERS", "ReportOptions", "Renderer"]

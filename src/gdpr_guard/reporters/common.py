@@ -42,6 +42,24 @@ def by_cnil(result: ScanResult, catalog: Catalog) -> dict[str, list[Finding]]:
     return dict(sorted(groups.items()))
 
 
+def split_by_relation(key: str, findings: list[Finding], catalog: Catalog) -> tuple[list[Finding], list[Finding]]:
+    """Findings of one CNIL finding split into (same failing, related precedent)."""
+    same: list[Finding] = []
+    related: list[Finding] = []
+    for finding in findings:
+        rule = catalog.rules[finding.rule_id]
+        is_same = any(c.id == key and c.same for c in rule.cnil)
+        (same if is_same else related).append(finding)
+    return same, related
+
+
+def data_note(finding: Finding) -> str:
+    """` (special category: health; tag data_classification=health)`, or nothing."""
+    if not finding.data_category:
+        return ""
+    return f" ({finding.data_label or finding.data_category + ' data'}; {finding.data_reason})"
+
+
 def _article_key(label: str) -> tuple[int, str]:
     number = label.removeprefix("Art. ").split("(", 1)[0]
     return (int(number) if number.isdigit() else 999, label)

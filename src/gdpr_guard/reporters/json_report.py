@@ -10,7 +10,7 @@ from gdpr_guard.catalog import Catalog
 from gdpr_guard.finding import Finding, Location, ScanResult
 from gdpr_guard.reporters.common import ReportOptions, severity_counts
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: personal_data.category `health` became `special` (all Art. 9(1), Art. 10, national ids)
 
 
 def render(result: ScanResult, catalog: Catalog, options: ReportOptions) -> str:
@@ -50,8 +50,10 @@ def _finding(finding: Finding, catalog: Catalog) -> dict[str, Any]:
         "snippet": finding.snippet,
         "gdpr": [{"article": a.article, "paragraph": a.paragraph, "label": a.label, "basis": a.basis}
                  for a in (rule.gdpr if rule else ())],
-        "cnil": [{"id": c.id, "decision": c.decision, "finding": c.text} for c in (rule.cnil if rule else ())],
-        "personal_data": ({"category": finding.data_category, "reason": finding.data_reason}
+        "cnil": [{"id": c.id, "decision": c.decision, "finding": c.text, "match": c.match}
+                 for c in (rule.cnil if rule else ())],
+        "personal_data": ({"category": finding.data_category, "label": finding.data_label,
+                           "reason": finding.data_reason}
                           if finding.data_category else None),
         "related": [_location(r) for r in finding.related],
         "fingerprint": finding.fingerprint,

@@ -1,12 +1,21 @@
-"""Markdown report for people: by GDPR article and CNIL finding, then the findings; fits a job summary."""
+"""Markdown report for people: by GDPR article and CNIL precedent, then the findings; fits a job summary."""
 
 from __future__ import annotations
 
 from gdpr_guard.catalog import Catalog
-from gdpr_guard.finding import ScanResult
-from gdpr_guard.reporters.common import ReportOptions, by_article, by_cnil, severity_counts, where
+from gdpr_guard.finding import Finding, ScanResult
+from gdpr_guard.legal_notice import DISCLAIMER, first_sentence
+from gdpr_guard.reporters.common import (
+    ReportOptions,
+    by_article,
+    by_cnil,
+    data_note,
+    severity_counts,
+    split_by_relation,
+    where,
+)
 
-MAX_ROWS = 500  # GitHub job summaries are capped at 1 MiB
+MAX_ROWS = 500  # GitHub job summaries are capped at 1 MiB: the rest is counted and pointed to, never dropped silently
 
 
 def _cell(text: str) -> str:
@@ -20,30 +29,13 @@ def render(result: ScanResult, catalog: Catalog, options: ReportOptions) -> str:
     out = ["## gdpr-guard report", "",
            f"**{status}** · {len(active)} finding(s) · "
            + " · ".join(f"{n} {s}" for s, n in counts.items())
-           + f" · {len(result.findings) - len(active)} suppressed · fail-on: {options.fail_on}", ""]
+           + f" · {len(result.findings) - len(active)} suppressed · fail-on: {options.fail_on}", "",
+           f"> {DISCLAIMER}", ""]
     if result.errors:
         out += ["### Scan errors", "", "The scan could not look everywhere; this result cannot be trusted.", ""]
         out += [f"- `{_cell(e.message)}`" for e in result.errors] + [""]
     if active:
-        out += ["### By GDPR article", "", "| article | findings | rules |", "|---|---|---|"]
-        for label, findings in by_article(result, catalog).items():
-            rules = ", ".join(sorted({f.rule_id for f in findings}))
-            out.append(f"| {label} | {len(findings)} | {rules} |")
-        out += ["", "### By CNIL finding", "", "| finding | decision | what the CNIL found | findings |",
-                "|---|---|---|---|"]
-        for key, findings in by_cnil(result, catalog).items():
-            cnil = catalog.findings[key]
-            out.append(f"| {key} | {cnil.decision} ({cnil.organisation}) | {_cell(cnil.text)} | {len(findings)} |")
-        out += ["", "### Findings", "", "| severity | rule | where | message | GDPR · CNIL |", "|---|---|---|---|---|"]
-        for finding in active[:MAX_ROWS]:
-            rule = catalog.get(finding.rule_id)
-            legal = f"{rule.articles_label} · {rule.cnil_label}" if rule else ""
-            data = f" ({finding.data_category} data: {finding.data_reason})" if finding.data_category else ""
-            out.append(f"| {finding.severity} | {finding.rule_id} | `{_cell(where(finding))}` | "
-                       f"{_cell(finding.message + data)} | {legal} |")
-        if len(active) > MAX_ROWS:
-            out.append(f"\n_{len(active) - MAX_ROWS} more finding(s) not shown; see the SARIF or JSON report._")
-        out.append("")
+        out += _articles(result, catalog) + _precedents(result, catalog) + _findings(active, catalog)
     suppressed = [f for f in result.findings if f.suppression is not None]
     if suppressed:
         out += ["### Suppressions granted (accountability, Art. 5(2))", "",
@@ -57,3 +49,47 @@ def render(result: ScanResult, catalog: Catalog, options: ReportOptions) -> str:
     if result.notices:
         out += ["### Notices", ""] + [f"- {_cell(n)}" for n in result.notices] + [""]
     return "\n".join(out)
+
+
+def _articles(result: ScanResult, catalog: Catalog) -> list[str]:
+    out = ["### By GDPR article", "", "| article | title | basis | findings | rules |", "|---|---|---|---|---|"]
+    for label, findings in by_article(result, catalog).items():
+        article = next(a for f in findings for a in catalog.rules[f.rule_id].gdpr if a.label == label)
+        bases = {a.basis for f in findings for a in catalog.rules[f.rule_id].gdpr if a.label == label}
+        basis = "as the CNIL applied it" if bases == {"cnil"} else "our reading"
+        rules = ", ".join(sorted({f.rule_id for f in findings}))
+        out.append(f"| {label} | {article.title} | {basis} | {len(findings)} | {rules} |")
+    return out + [""]
+
+
+def _precedents(result: ScanResult, catalog: Catalog) -> list[str]:
+    out = ["### CNIL precedent", "",
+           "How many of your findings detect the same failing a CNIL decision found, and how many only "
+           "resemble it (related precedent). Neither means your code breaches the GDPR.", "",
+           "| precedent | decision | what the CNIL found there | same failing | related precedent |",
+           "|---|---|---|---|---|"]
+    for key, findings in by_cnil(result, catalog).items():
+        cnil = catalog.findings[key]
+        same, related = split_by_relation(key, findings, catalog)
+        decision = f"[{cnil.decision}]({cnil.url})" if cnil.url else cnil.decision
+        out.append(f"| {key} | {decision} ({cnil.organisation}) | {_cell(cnil.text)} | {len(same)} | "
+                   f"{len(related)} |")
+    return out + [""]
+
+
+def _findings(active: tuple[Finding, ...], catalog: Catalog) -> list[str]:
+    out = ["### Findings", ""]
+    if len(active) > MAX_ROWS:
+        out += [f"_Showing the first {MAX_ROWS} of {len(active)} findings: {len(active) - MAX_ROWS} are omitted "
+                "here (a job summary is capped at 1 MiB). The full list is in the SARIF, JSON and HTML "
+                "reports._", ""]
+    out += ["| severity | rule | where | message | fix | GDPR · CNIL |", "|---|---|---|---|---|---|"]
+    for finding in active[:MAX_ROWS]:
+        rule = catalog.get(finding.rule_id)
+        legal = f"{rule.articles_label} · {rule.cnil_label}" if rule else ""
+        fix = first_sentence(rule.remediation) if rule else ""
+        out.append(f"| {finding.severity} | {finding.rule_id} | `{_cell(where(finding))}` | "
+                   f"{_cell(finding.message + data_note(finding))} | {_cell(fix)} | {legal} |")
+    if len(active) > MAX_ROWS:
+        out.append(f"\n_{len(active) - MAX_ROWS} more finding(s) omitted; see the SARIF, JSON or HTML report._")
+    return out + [""]

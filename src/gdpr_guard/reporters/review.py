@@ -7,7 +7,9 @@ from typing import Any
 
 from gdpr_guard.catalog import Catalog
 from gdpr_guard.finding import Location, Severity
+from gdpr_guard.legal_notice import DISCLAIMER
 from gdpr_guard.plan_review import Review, failing
+from gdpr_guard.reporters.common import data_note
 
 ACTION_ORDER = ("create", "update", "replace", "delete", "read", "no-op")
 
@@ -30,7 +32,7 @@ def markdown(review_: Review, catalog: Catalog, fail_on: Severity = Severity.LOW
     version = f" (Terraform {review_.terraform_version})" if review_.terraform_version else ""
     out = ["## gdpr-guard review of a Terraform plan", "",
            f"**{status}** · plan `{review_.plan}`{version} · {_counts_line(review_.counts)} · "
-           f"fail-on: {fail_on}", ""]
+           f"fail-on: {fail_on}", "", f"> {DISCLAIMER}", ""]
     if result.errors:
         out += ["### Scan errors", "", "The scan could not look everywhere; this review cannot be trusted.", ""]
         out += [f"- `{_cell(e.message)}`" for e in result.errors] + [""]
@@ -42,7 +44,7 @@ def markdown(review_: Review, catalog: Catalog, fail_on: Severity = Severity.LOW
         for finding in active:
             rule = catalog.get(finding.rule_id)
             legal = f"{rule.articles_label} · {rule.cnil_label}" if rule else ""
-            data = f" ({finding.data_category} data: {finding.data_reason})" if finding.data_category else ""
+            data = data_note(finding)
             loc = finding.location
             out.append(f"| {finding.severity} | {finding.rule_id} | `{_cell(finding.resource or '')}` | "
                        f"{review_.actions.get(finding.resource or '', '')} | `{_cell(loc.path)}:{loc.start_line}` | "
@@ -51,12 +53,12 @@ def markdown(review_: Review, catalog: Catalog, fail_on: Severity = Severity.LOW
         out.append("No finding on the resources this plan creates, updates or replaces.")
     out.append("")
     out += ["### Destroyed resources that held personal data", "",
-            "Deletion evidence (GDPR Art. 5(1)(e) storage limitation, Art. 17 erasure): the prior state of "
-            "these resources shows personal data, and the plan destroys them.", ""]
+            "Deletion evidence (GDPR Art. 5(1)(e) storage limitation; Art. 28(3)(g) for a processor): "
+            "the prior state of these resources shows personal data, and the plan destroys them.", ""]
     if review_.destroyed:
         out += ["| resource | action | data | why |", "|---|---|---|---|"]
         for item in review_.destroyed:
-            out.append(f"| `{_cell(item.address)}` | {item.action} | {item.category} | {_cell(item.reason)} |")
+            out.append(f"| `{_cell(item.address)}` | {item.action} | {item.label} | {_cell(item.reason)} |")
     else:
         out.append("None.")
     out.append("")

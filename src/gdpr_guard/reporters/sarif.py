@@ -151,7 +151,8 @@ def _result(finding: Finding, catalog: Catalog, rule_index: dict[str, int],
                        "security-severity": SECURITY_SEVERITY[finding.severity]},
     }
     if finding.data_category:
-        out["properties"]["personal-data"] = {"category": finding.data_category, "reason": finding.data_reason}
+        out["properties"]["personal-data"] = {"category": finding.data_category, "label": finding.data_label,
+                                              "reason": finding.data_reason}
     if finding.related:
         out["relatedLocations"] = [dict(_physical(loc), id=i) for i, loc in enumerate(finding.related, 1)]
     if finding.suppression is not None:

@@ -1,20 +1,24 @@
-"""Terminal report: one line per finding, then scan errors and a summary."""
+"""Terminal report: one line per finding with its one-line fix, then scan errors, a summary and the notice."""
 
 from __future__ import annotations
 
+import textwrap
+
 from gdpr_guard.catalog import Catalog
 from gdpr_guard.finding import ScanResult
-from gdpr_guard.reporters.common import ReportOptions, severity_counts
+from gdpr_guard.legal_notice import DISCLAIMER, first_sentence
+from gdpr_guard.reporters.common import ReportOptions, by_article, data_note, severity_counts
 
 
 def render(result: ScanResult, catalog: Catalog, options: ReportOptions) -> str:
     lines = []
     for finding in result.active:
         rule = catalog.get(finding.rule_id)
-        legal = f"GDPR {rule.articles_label.replace('Art. ', 'Art. ', 1)} · CNIL {rule.cnil_label}" if rule else ""
-        data = f" [{finding.data_category} data: {finding.data_reason}]" if finding.data_category else ""
+        legal = f"GDPR {rule.articles_label} · CNIL {rule.cnil_label}" if rule else ""
         lines.append(f"{finding.location.path}:{finding.location.start_line}: {finding.rule_id} "
-                     f"[{finding.severity}] {finding.message} ({legal}){data}")
+                     f"[{finding.severity}] {finding.message} ({legal}){data_note(finding)}")
+        if rule:
+            lines.append(f"    fix: {first_sentence(rule.remediation)}")
     suppressed = [f for f in result.findings if f.suppression is not None]
     for finding in suppressed:
         assert finding.suppression is not None
@@ -24,6 +28,13 @@ def render(result: ScanResult, catalog: Catalog, options: ReportOptions) -> str:
         lines.append(f"notice: {notice}")
     for error in result.errors:
         lines.append(f"error: {error.message}")
+    articles = by_article(result, catalog)
+    if articles:
+        lines.append("")
+        lines.append("By GDPR article:")
+        for label, findings in articles.items():
+            title = catalog.articles.get(label.removeprefix("Art. ").split("(", 1)[0], "")
+            lines.append(f"  {label} ({title}): {len(findings)}")
     counts = severity_counts(result.active)
     summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
     scanned = ", ".join(f"{n} {k}" for k, n in result.targets.items()) or "no files"
@@ -32,4 +43,5 @@ def render(result: ScanResult, catalog: Catalog, options: ReportOptions) -> str:
                  + f", {len(suppressed)} suppressed; scanned {scanned}.")
     if result.errors:
         lines.append(f"gdpr-guard: SCAN INCOMPLETE: {len(result.errors)} error(s); the result cannot be trusted.")
+    lines += textwrap.wrap(DISCLAIMER, width=100)
     return "\n".join(lines) + "\n"
