@@ -113,7 +113,7 @@ def _run_all(targets: list[Target], rules: list[Rule], catalog: Catalog, root: P
             scan = cache.wrap(name, engine.scan) if cache is not None else engine.scan
             jobs[name] = _bind(scan, engine_targets, engine_rules, catalog, root, config)
     # One analysis module may report several rules (migration_plans: GG-MIG-201..204): run it once.
-    for policy in sorted({r.policy for r in rules if r.engine == "gdpr-guard"}):
+    for policy in sorted({r.policy for r in rules if r.engine == "gdpr-guard" and r.policy}):
         jobs[policy] = _bind_analysis(_analysis(policy), targets if analysis_targets is None else analysis_targets,
                                       config)
     outputs: list[EngineOutput] = []
