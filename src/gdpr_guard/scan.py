@@ -184,11 +184,13 @@ def _map(raw: RawFinding, catalog: Catalog, config: Config) -> Finding | None:
     data = personal_data.classify(raw, config.personal_data)
     if rule.personal_data == "only" and data is None:
         return None
+    if rule.personal_data == "possible" and data is None and _declared_not_personal(raw, config):
+        return None
     severity = config.severity.get(rule.id, rule.severity)
-    if data is not None and rule.personal_data in ("escalate", "only"):
+    if data is not None and rule.personal_data in ("escalate", "possible", "only"):
         if data.category == "health":
             severity = Severity.CRITICAL
-        elif rule.personal_data == "escalate":
+        elif rule.personal_data in ("escalate", "possible"):
             severity = severity.raised()
     message = rule.message.replace("{resource}", raw.resource or "this resource")
     if raw.detail:
@@ -206,6 +208,17 @@ def _map(raw: RawFinding, catalog: Catalog, config: Config) -> Finding | None:
         data_category=data.category if data else None,
         data_reason=data.reason if data else None,
     )
+
+
+def _declared_not_personal(raw: RawFinding, config: Config) -> bool:
+    """The resource carries a personal-data tag key whose value says the data is not personal.
+
+    Only asked when `classify` found no personal data (a personal tag or name would have won). The
+    owner's explicit statement silences `possible` rules; unknown data keeps its base-severity finding.
+    """
+    settings = config.personal_data
+    return any(key.lower() in settings.tag_keys and value.strip().lower() in personal_data.FALSY
+               for key, value in raw.tags)
 
 
 def _order(finding: Finding) -> tuple[Any, ...]:
