@@ -26,13 +26,15 @@ def policy_files() -> set[str]:
 
 
 def test_every_policy_has_exactly_one_entry_and_vice_versa(catalog: Catalog) -> None:
-    referenced = [r.policy for r in catalog.rules.values() if r.engine != "gdpr-guard"]
+    referenced = [r.policy for r in catalog.rules.values() if r.engine != "gdpr-guard" and not r.builtin]
     assert len(referenced) == len(set(referenced)), "two rules share a policy file"
     assert set(referenced) == policy_files()
 
 
 def test_policy_ids_match_catalog(catalog: Catalog) -> None:
     for rule in catalog.rules.values():
+        if rule.builtin:
+            continue  # test_builtin_checks_exist_in_checkov
         path = catalog.policy_path(rule)
         assert path.is_file(), rule.id
         if rule.engine == "semgrep":
@@ -45,6 +47,21 @@ def test_policy_ids_match_catalog(catalog: Catalog) -> None:
         elif rule.engine == "checkov":
             source = path.read_text(encoding="utf-8")
             assert f'"{rule.engine_rule}"' in source and f"{rule.id}: " in source, rule.id
+
+
+def test_builtin_checks_exist_in_checkov(catalog: Catalog) -> None:
+    """A rule backed by checkov's own check names one checkov really has (a typo would never fire)."""
+    from checkov.common.checks_infra.registry import get_graph_checks_registry
+    from checkov.terraform.checks.resource.registry import resource_registry
+
+    ids = {check.id for checks in resource_registry.checks.values() for check in checks}
+    graph = get_graph_checks_registry("terraform")
+    graph.load_checks()
+    ids |= {check.id for check in graph.checks}
+    builtin = {r.engine_rule for r in catalog.rules.values() if r.builtin}
+    assert builtin, "no rule is backed by a built-in check"
+    assert builtin - ids == set()
+    assert not any(r.engine_rule.startswith(("CKV_GG_", "CKV2_GG_")) for r in catalog.rules.values() if r.builtin)
 
 
 def test_semgrep_sql_rules_are_limited_to_sql_files(catalog: Catalog) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -16,6 +17,8 @@ from gdpr_guard.finding import Severity
 from gdpr_guard.schema_check import validate
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+BUILTIN_CHECK = re.compile(r"^CKV2?_(AWS|AZURE|GCP)_[0-9]+$")
+"""Ids of checkov's own checks a rule may be backed by (ours are CKV_GG_* / CKV2_GG_*)."""
 MAX_CATALOG_BYTES = 5_000_000
 
 
@@ -91,7 +94,8 @@ class Rule:
     precision: str
     engine: str
     engine_rule: str
-    policy: str
+    policy: str | None
+    """Our policy file under policies/; None when one of checkov's built-in checks backs the rule."""
     personal_data: str
     gdpr: tuple[Article, ...]
     cnil: tuple[CnilFinding, ...]
@@ -103,6 +107,13 @@ class Rule:
     references: tuple[tuple[str, str | None], ...]
     aliases: tuple[str, ...] = ()
     region_is_secret: bool = False
+    engine_note: str = ""
+    """Why this engine check backs the rule (the built-in chosen, or why a custom policy)."""
+
+    @property
+    def builtin(self) -> bool:
+        """Backed by one of checkov's own checks rather than a policy of ours."""
+        return self.policy is None
 
     @property
     def articles_label(self) -> str:
@@ -173,10 +184,15 @@ class Catalog:
             if key not in self.findings:
                 raise CatalogError(f"{where}: unknown CNIL finding {key}")
             findings.append(replace(self.findings[key], match=ref["match"]))
+        policy = entry.get("policy")
+        if policy is None and not (entry["engine"] == "checkov" and BUILTIN_CHECK.match(entry["engine_rule"])):
+            raise CatalogError(f"{where}: no policy file, and {entry['engine_rule']} is not a checkov built-in check")
+        if policy is not None and BUILTIN_CHECK.match(entry["engine_rule"]):
+            raise CatalogError(f"{where}: {entry['engine_rule']} is a checkov built-in check: drop `policy`")
         return Rule(
             id=entry["id"], title=entry["title"], family=entry["family"],
             severity=Severity.parse(entry["severity"]), precision=entry["precision"],
-            engine=entry["engine"], engine_rule=entry["engine_rule"], policy=entry["policy"],
+            engine=entry["engine"], engine_rule=entry["engine_rule"], policy=policy,
             personal_data=entry["personal_data"], gdpr=tuple(articles), cnil=tuple(findings),
             message=entry["message"].strip(), rationale=entry["rationale"].strip(),
             remediation=entry["remediation"].strip(), example_fail=entry["example"]["fail"],
@@ -184,6 +200,7 @@ class Catalog:
             references=tuple((r["title"], r.get("url")) for r in entry["references"]),
             aliases=tuple(entry.get("aliases", ())),
             region_is_secret=entry.get("region_is_secret", entry["family"] == "CRED"),
+            engine_note=entry.get("engine_note", "").strip(),
         )
 
     def get(self, rule_id: str) -> Rule | None:
@@ -202,7 +219,9 @@ class Catalog:
         return sorted((r for r in self.rules.values() if r.engine == engine), key=lambda r: r.id)
 
     def policy_path(self, rule: Rule) -> Path:
-        """Absolute path of a rule's policy file."""
+        """Absolute path of a rule's policy file (a rule backed by a checkov built-in check has none)."""
+        if rule.policy is None:
+            raise CatalogError(f"{rule.id} is backed by checkov's built-in check {rule.engine_rule}: no policy file")
         if rule.engine == "gdpr-guard":
             return resources.PACKAGE_DIR / rule.policy
         return resources.policies_dir() / rule.policy

@@ -36,7 +36,7 @@ def cnil_line(finding: CnilFinding, links: bool = False) -> str:
 def _fence(rule: Rule) -> str:
     if rule.engine == "checkov":
         return "hcl"
-    parts = rule.policy.split("/")
+    parts = (rule.policy or "").split("/")
     return _LANG_BY_DIR.get(parts[1], "") if len(parts) > 2 else ""
 
 
@@ -81,6 +81,15 @@ def markdown(rule: Rule, heading: str = "##", disclaimer: bool = True) -> str:
     return "\n".join(out) + "\n"
 
 
+def backing(rule: Rule) -> str:
+    """Which engine check backs the rule: one of checkov's built-in checks or a policy of ours."""
+    if rule.builtin:
+        line = f"Backed by checkov's built-in check `{rule.engine_rule}` (no policy of ours)."
+    else:
+        line = f"Backed by our {rule.engine} policy `policies/{rule.policy}` (`{rule.engine_rule}`)."
+    return line + (f" {rule.engine_note}" if rule.engine_note else "")
+
+
 def text(rule: Rule) -> str:
     """Plain-text version for the terminal (`gdpr-guard explain`)."""
     out = [f"{rule.id}  {rule.title}", f"severity: {rule.severity}   family: {rule.family}   "
@@ -117,5 +126,6 @@ def rules_document(catalog: Catalog) -> str:
             for r in rules]
     out.append("")
     for rule in rules:
-        out += [f'<a id="{rule.id.lower()}"></a>', "", markdown(rule, disclaimer=False)]
+        section = markdown(rule, disclaimer=False).split("\n", 1)
+        out += [f'<a id="{rule.id.lower()}"></a>', "", section[0], "", backing(rule), "", section[1].lstrip("\n")]
     return "\n".join(out)

@@ -100,17 +100,26 @@ class Classification:
 def escalate(severity: Severity, data: Classification | None, mode: str) -> Severity:
     """Severity after the personal-data steps of the catalog's `personal_data` mode.
 
-    `escalate`: +1 for personal data, +2 for a special category. `only` (the rule already assumes personal
-    data): +1 for a special category. A rule whose own severity is low reaches at most high, and weak
+    `escalate` and `possible`: +1 for personal data, +2 for a special category. `only` (the rule already
+    assumes personal data): +1 for a special category. A rule whose own severity is low reaches at most high, and weak
     (name-only) evidence never reaches critical; a severity is never lowered.
     """
-    if data is None or mode not in ("escalate", "only"):
+    if data is None or mode not in ("escalate", "possible", "only"):
         return severity
     steps = (2 if data.category == SPECIAL else 1) - (1 if mode == "only" else 0)
     if steps <= 0:
         return severity
     cap = Severity.HIGH if severity == Severity.LOW or data.weak else Severity.CRITICAL
     return max(severity, min(severity.raised(steps), cap))
+
+
+def declared_not_personal(raw: RawFinding, settings: PersonalData) -> bool:
+    """The resource carries a personal-data tag key whose value says the data is not personal.
+
+    Asked when `classify` found no personal data (a personal tag or name would have won): the owner's
+    explicit statement silences `possible` rules; unknown data keeps its base-severity finding.
+    """
+    return any(key.lower() in settings.tag_keys and value.strip().lower() in FALSY for key, value in raw.tags)
 
 
 def classify(raw: RawFinding, settings: PersonalData) -> Classification | None:

@@ -306,6 +306,8 @@ def _finding(item: dict[str, Any], catalog: Catalog, root: Path) -> RawFinding |
     snippet = "".join(str(line[1]) for line in code if isinstance(line, list) and len(line) == 2)
     tags = item.get("entity_tags") or {}
     resource = str(item.get("resource") or "")
+    if resource and "." not in resource and snippet.lstrip().startswith("module "):
+        resource = "module." + resource  # checkov names a module call by its bare name
     return RawFinding(
         rule_id=rule.id,
         location=Location(rel, max(start, 1), max(end, start, 1)),
