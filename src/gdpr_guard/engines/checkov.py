@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from gdpr_guard import policy_params, prestart, resources
+from gdpr_guard import policy_params, prestart, resources, tf_regions
 from gdpr_guard.catalog import Catalog, Rule
 from gdpr_guard.config import Config
 from gdpr_guard.engines import base
@@ -306,15 +306,26 @@ def _finding(item: dict[str, Any], catalog: Catalog, root: Path) -> RawFinding |
     snippet = "".join(str(line[1]) for line in code if isinstance(line, list) and len(line) == 2)
     tags = item.get("entity_tags") or {}
     resource = str(item.get("resource") or "")
+    block = Location(rel, max(start, 1), max(end, start, 1))
+    attribute = _attribute(path, block, item.get("check_result"))
     return RawFinding(
         rule_id=rule.id,
-        location=Location(rel, max(start, 1), max(end, start, 1)),
+        location=attribute or block,
+        block=block if attribute else None,
         engine=NAME,
         resource=resource or None,
         snippet=snippet.rstrip("\n"),
         context=resource + "\n" + snippet,
         tags=tuple(sorted((str(k), str(v)) for k, v in tags.items())) if isinstance(tags, dict) else (),
     )
+
+
+def _attribute(path: str, block: Location, check_result: Any) -> Location | None:
+    """The attribute or nested block the check evaluated, for a finding in a `.tf` file (tf_regions)."""
+    keys = check_result.get("evaluated_keys") if isinstance(check_result, dict) else None
+    if not keys or not isinstance(keys, list) or not str(path).endswith(".tf"):
+        return None
+    return tf_regions.narrow(Path(path), block, [str(k) for k in keys])
 
 
 ENGINE = Engine(name=NAME, kinds=frozenset({Kind.TERRAFORM, Kind.TERRAFORM_PLAN}), scan=scan)
