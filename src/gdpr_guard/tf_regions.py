@@ -30,7 +30,7 @@ def narrow(file: Path, block: Location, keys: Iterable[str]) -> Location | None:
     body = _block_body(file, block)
     if body is None:
         return None
-    regions = {r for r in (_region(body, _segments(key), block) for key in wanted) if r is not None}
+    regions = {r for key in wanted for r in _regions(body, _segments(key), block)}
     return _innermost(regions)
 
 
@@ -74,27 +74,24 @@ def _index(segment: str) -> int | None:
     return int(inner) if inner.isdigit() else None
 
 
-def _region(body: Any, segments: Sequence[str], block: Location) -> Location | None:
-    """The deepest written node along `segments` (an attribute ends the walk: deeper keys are inside its value)."""
+def _regions(body: Any, segments: Sequence[str], block: Location) -> set[Location]:
+    """The deepest written nodes along `segments` (an attribute ends the walk: deeper keys are inside its value)."""
     if not segments or _is_index(segments[0]):
-        return None
+        return set()
     name, rest = segments[0], list(segments[1:])
     position: int | None = None
     if rest and _is_index(rest[0]):
         position = _index(rest.pop(0))
     for child in _children(body):
         if _is(child, "attribute") and _name(child) == name:
-            return _attribute_location(child, block)
+            return {_attribute_location(child, block)}
     nested = [c for c in _children(body) if _is(c, "block") and _name(c) == name]
     if position is not None:
         nested = nested[position:position + 1]
-    for child in nested:
-        deeper = _region(_first_child(child, "body"), rest, block) if rest else None
-        if deeper is not None:
-            return deeper
-    if len(nested) == 1:
-        return _meta_location(nested[0].meta, block)
-    return None
+    deeper = {r for child in nested for r in _regions(_first_child(child, "body"), rest, block)} if rest else set()
+    if deeper:
+        return deeper
+    return {_meta_location(c.meta, block) for c in nested}
 
 
 def _attribute_location(attribute: Any, block: Location) -> Location:
