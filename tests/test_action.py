@@ -124,7 +124,7 @@ def test_action_declares_the_inputs_and_outputs() -> None:
 def test_scan_writes_sarif_summary_and_counts_and_fails_on_findings(runner_temp: Path, workspace: Path) -> None:
     run, outputs, summary = _scan(runner_temp, workspace, {"sarif-file": "reports/gg.sarif"})
     assert run.returncode == 1, run.stdout + run.stderr
-    assert "infra/db.tf:1: GG-ENC-001 [high]" in run.stdout and "migrations/V1__copy.sql:1: GG-DEL-101" in run.stdout
+    assert "infra/db.tf:6: GG-ENC-001 [high]" in run.stdout and "migrations/V1__copy.sql:1: GG-DEL-101" in run.stdout
     assert "::error title=gdpr-guard::2 finding(s)" in run.stderr
     assert {k: outputs[k] for k in ("findings", "critical", "high", "medium", "low", "suppressed", "status",
                                     "exit-code")} == {"findings": "2", "critical": "0", "high": "1", "medium": "1",

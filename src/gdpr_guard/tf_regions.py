@@ -11,6 +11,7 @@ check read several written values and we cannot tell which one failed), the bloc
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -27,22 +28,30 @@ def narrow(file: Path, block: Location, keys: Iterable[str]) -> Location | None:
     wanted = sorted({k for k in keys if k and k not in IGNORED_KEYS})
     if not wanted or block.end_line - block.start_line > MAX_BLOCK_LINES:
         return None
-    body = _block_body(file, block)
+    body = _block_body(file, block, wanted)
     if body is None:
         return None
     regions = {r for key in wanted for r in _regions(body, _segments(key), block)}
     return _innermost(regions)
 
 
-def _block_body(file: Path, block: Location) -> Any | None:
+def _block_body(file: Path, block: Location, keys: Sequence[str]) -> Any | None:
     try:
-        with file.open(encoding="utf-8") as handle:
-            lines = [line for _, line in zip(range(block.end_line), handle, strict=False)]
-    except (OSError, UnicodeDecodeError):
+        # "\n" only, as checkov counts lines (str.splitlines also splits on form feeds and U+2028).
+        lines = [line + "\n" for line in file.read_text(encoding="utf-8").split("\n")]
+    except (OSError, ValueError):  # unreadable, not UTF-8, or a path no file can have
         return None
     # Whole lines from the block's first one: Lark's line numbers are then offsets into the block and
     # its columns are the file's columns.
     text = "".join(lines[block.start_line - 1:block.end_line])
+    if not any(_segments(key)[:1] and _segments(key)[0] in text for key in keys):
+        return None  # none of the names is even written in the block: no parse (the common missing-attribute case)
+    return _parsed_body(text)
+
+
+@functools.lru_cache(maxsize=512)
+def _parsed_body(text: str) -> Any | None:
+    """The body of the one block in `text`; cached: a block with several findings is parsed once."""
     tree = _parse(text + "\n")
     if tree is None:
         return None
