@@ -92,3 +92,29 @@ def test_both_linters_catch_an_unsafe_workflow(tmp_path: Path) -> None:
     found = {item["ident"] for item in json.loads(audited.stdout)}
     assert {"unpinned-uses", "artipacked", "template-injection", "dangerous-triggers"} <= found
     assert audited.returncode != 0
+
+
+def test_actionlint_reads_action_yml_through_a_local_use(tmp_path: Path) -> None:
+    """actionlint lints workflows, not action metadata: a workflow using `./` makes it load action.yml and
+    check the inputs given to it (a misspelt input is an error)."""
+    inputs = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))["inputs"]
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True, timeout=60)  # actionlint's project root
+    shutil.copy(REPO / "action.yml", tmp_path / "action.yml")
+    workflows = tmp_path / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    for name, extra in (("every-input.yml", ""), ("misspelt.yml", "          pathz: .\n")):
+        given = "".join(f"          {key}: {json.dumps(str(spec.get('default', '')))}\n"
+                        for key, spec in sorted(inputs.items()))
+        (workflows / name).write_text(
+            "name: t\non: push\npermissions: {}\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n"
+            "      - id: scan\n        uses: ./\n        with:\n" + given + extra
+            + "      - run: echo \"$STATUS\"\n        env:\n          STATUS: ${{ steps.scan.outputs.status }}\n",
+            encoding="utf-8")
+    def lint(name: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([_tool("actionlint"), "-no-color", "-shellcheck=", "-pyflakes=", str(workflows / name)],
+                              cwd=tmp_path, capture_output=True, text=True, timeout=300)
+
+    clean = lint("every-input.yml")
+    assert (clean.returncode, clean.stdout) == (0, "")
+    wrong = lint("misspelt.yml")
+    assert wrong.returncode == 1 and 'input "pathz" is not defined in action "gdpr-guard"' in wrong.stdout
