@@ -203,8 +203,8 @@ class SecurityGroupOpenToInternet(BaseResourceCheck):
 
     def scan_resource_conf(self, conf: dict[str, Any]) -> CheckResult:
         verdicts: list[bool | None] = []
+        placeholders = False
         if self.entity_type == "aws_security_group":
-            placeholders = False
             for index, block in enumerate(conf.get("ingress") or []):
                 if not isinstance(block, dict):
                     continue
