@@ -22,6 +22,7 @@ from gdpr_guard.targets import SKIPPED_DIRS, Kind, Target
 
 NAME = "checkov"
 BROKEN_CHECK = re.compile(r"Cannot load external check '([^']+)'")
+CRASHED_CHECK = re.compile(r"Failed to run check (\S+) on (\S+)")
 OFFLINE_ENV = prestart.CHECKOV_ENV
 HIDDEN_PARSE_ERRORS = "checkov could not parse some Terraform files (it did not say which)"
 
@@ -169,6 +170,10 @@ class _Runner:
             # checkov logs a policy that fails to import and scans on without it: a rule that silently
             # never runs would pass everything it should catch.
             raise EngineError(NAME, f"our policy {broken.group(1)} could not be loaded", completed.stderr)
+        crashed = CRASHED_CHECK.search(completed.stderr)
+        if crashed:
+            # A check that raises is logged and skipped for that resource: its findings there are unknown.
+            raise EngineError(NAME, f"check {crashed.group(1)} crashed on {crashed.group(2)}", completed.stderr)
         return parse(completed.stdout, self.catalog, self.root)
 
 
