@@ -124,7 +124,7 @@ def test_action_declares_the_inputs_and_outputs() -> None:
 def test_scan_writes_sarif_summary_and_counts_and_fails_on_findings(runner_temp: Path, workspace: Path) -> None:
     run, outputs, summary = _scan(runner_temp, workspace, {"sarif-file": "reports/gg.sarif"})
     assert run.returncode == 1, run.stdout + run.stderr
-    assert "infra/db.tf:1: GG-ENC-001 [high]" in run.stdout and "migrations/V1__copy.sql:1: GG-DEL-101" in run.stdout
+    assert "infra/db.tf:6: GG-ENC-001 [high]" in run.stdout and "migrations/V1__copy.sql:1: GG-DEL-101" in run.stdout
     assert "::error title=gdpr-guard::2 finding(s)" in run.stderr
     assert {k: outputs[k] for k in ("findings", "critical", "high", "medium", "low", "suppressed", "status",
                                     "exit-code")} == {"findings": "2", "critical": "0", "high": "1", "medium": "1",
@@ -142,7 +142,7 @@ def test_scan_writes_sarif_summary_and_counts_and_fails_on_findings(runner_temp:
     assert "Not legal advice." in summary  # the notice reaches the job summary
     # inline annotations with file and line, most severe first; outputs are exactly those declared
     assert run.stdout.splitlines()[-2:] == [
-        "::error file=infra/db.tf,line=1,endLine=7,title=GG-ENC-001 [high]::Database storage of "
+        "::error file=infra/db.tf,line=6,endLine=6,title=GG-ENC-001 [high]::Database storage of "
         "aws_db_instance.results is not encrypted at rest. (a risk signal, not a finding of infringement; "
         "gdpr-guard explain GG-ENC-001)",
         "::warning file=migrations/V1__copy.sql,line=1,endLine=1,title=GG-DEL-101 [medium]::This migration "

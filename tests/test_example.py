@@ -53,6 +53,33 @@ def test_example_exact_findings(example_reports: tuple[int, dict[str, str]]) -> 
         assert finding["gdpr"] and finding["cnil"], finding["rule_id"]
 
 
+# The example's literal unsafe values (issue 17): the finding sits on the attribute, its block is related.
+ATTRIBUTE_LINES = {
+    ("GG-CRED-001", "aws.default"): (22, "access_key", 20),
+    ("GG-PUB-001", "aws_s3_bucket_acl.exports"): (36, "acl", 34),
+    ("GG-CRED-002", "aws_db_instance.results"): (47, "password", 40),
+    ("GG-PUB-004", "aws_db_instance.results"): (48, "publicly_accessible", 40),
+    ("GG-ENC-015", "aws_transfer_server.exchange"): (57, "protocols", 55),
+    ("GG-PUB-005", "aws_security_group.exchange"): (70, "ingress", 67),
+    ("GG-CRED-005", "aws_iam_user.migration_team"): (81, "name", 80),
+}
+
+
+def test_example_literal_values_point_at_their_attributes(example_reports: tuple[int, dict[str, str]]) -> None:
+    _, reports = example_reports
+    found = {}
+    for result in json.loads(reports["sarif"])["runs"][0]["results"]:
+        resource = result["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] \
+            if "logicalLocations" in result["locations"][0] else None
+        region = result["locations"][0]["physicalLocation"]["region"]
+        related = [r["physicalLocation"]["region"]["startLine"] for r in result.get("relatedLocations", [])
+                   if r.get("message", {}).get("text", "").startswith("resource block")]
+        if (result["ruleId"], resource) in ATTRIBUTE_LINES:
+            found[(result["ruleId"], resource)] = (region["startLine"], region["snippet"]["text"].split()[0],
+                                                   related[0] if related else None)
+    assert found == ATTRIBUTE_LINES
+
+
 def test_example_golden_sarif_and_markdown(example_reports: tuple[int, dict[str, str]]) -> None:
     _, reports = example_reports
     sarif = json.loads(reports["sarif"])

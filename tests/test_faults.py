@@ -463,3 +463,22 @@ def test_checkov_policy_that_fails_to_load_is_a_scan_error(tmp_path: Path) -> No
                          env={**os.environ, "GDPR_GUARD_CHECKOV": str(fake)}, timeout=120)
     assert run.returncode == 3, run.stdout + run.stderr
     assert "checkov: our policy rds_storage_unencrypted could not be loaded" in run.stderr
+
+
+def test_checkov_check_that_crashes_is_a_scan_error(tmp_path: Path) -> None:
+    """checkov logs a check that raises on a resource and reports the rest; that resource was not checked."""
+    fake = tmp_path / "checkov"
+    fake.write_text(
+        "#!/bin/sh\n"
+        "echo '[ERROR]  Failed to run check CKV_GG_PUB_005 on /main.tf:aws_security_group_rule.x' >&2\n"
+        "echo 'UnboundLocalError: cannot access local variable' >&2\n"
+        "echo '{\"check_type\": \"terraform\", \"results\": {\"failed_checks\": [], \"parsing_errors\": []},"
+        " \"summary\": {\"passed\": 0, \"failed\": 0, \"checkov_version\": \"3.3.30\"}}'\n", encoding="utf-8")
+    fake.chmod(0o755)
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "main.tf").write_text('resource "aws_security_group_rule" "x" {\n  type = "ingress"\n}\n', encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "gdpr_guard", "scan", "."], cwd=repo, capture_output=True, text=True,
+                         env={**os.environ, "GDPR_GUARD_CHECKOV": str(fake)}, timeout=120)
+    assert run.returncode == 3, run.stdout + run.stderr
+    assert "checkov: check CKV_GG_PUB_005 crashed on /main.tf:aws_security_group_rule.x" in run.stderr

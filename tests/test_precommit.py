@@ -114,7 +114,7 @@ def test_commit_refused_on_a_finding_and_accepted_once_fixed(user_repo: tuple[Pa
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
     assert "gdpr-guard (GDPR checks)" in output and "Failed" in output
-    assert "infra/db.tf:1: GG-ENC-001 [high] Database storage of aws_db_instance.results is not encrypted " \
+    assert "infra/db.tf:6: GG-ENC-001 [high] Database storage of aws_db_instance.results is not encrypted " \
            "at rest." in output
     assert "scripts/export.py" not in output  # the good file has no finding
     assert "gdpr-guard validate (catalog, configuration, migration plans)" in output
@@ -148,7 +148,7 @@ def test_staged_tf_is_checked_with_its_module_but_only_its_findings_reported(
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
     # storage_encrypted resolved through variables.tf, which is not staged
-    assert "infra/db.tf:1: GG-ENC-001 [high] Database storage of aws_db_instance.results" in output
+    assert "infra/db.tf:6: GG-ENC-001 [high] Database storage of aws_db_instance.results" in output
     assert "legacy" not in output  # the sibling's own finding is not the commit's business
 
     _write(work / "infra" / "variables.tf", 'variable "encrypt_storage" {\n  type    = bool\n  default = true\n}\n')

@@ -91,6 +91,7 @@ class DatabaseHardcodedPassword(BaseResourceCheck):
         for path in PASSWORD_ARGUMENTS.get(self.entity_type, ()):
             for value in _values(conf, path.split(".")):
                 if literal_secrets(value):
+                    self.evaluated_keys = [path.replace(".", "/")]  # the finding points at this argument
                     return CheckResult.FAILED
         return CheckResult.PASSED
 

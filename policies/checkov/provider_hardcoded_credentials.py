@@ -65,6 +65,7 @@ class ProviderHardcodedCredentials(BaseProviderCheck):
             if argument == "credentials" and isinstance(value, str) and "private_key" not in value:
                 continue  # a path to a key file, not the key itself
             if is_literal_secret(value):
+                self.evaluated_keys = [argument]  # the finding points at this argument
                 return CheckResult.FAILED
         return CheckResult.PASSED
 

@@ -203,9 +203,9 @@ class SecurityGroupOpenToInternet(BaseResourceCheck):
 
     def scan_resource_conf(self, conf: dict[str, Any]) -> CheckResult:
         verdicts: list[bool | None] = []
+        placeholders = False
         if self.entity_type == "aws_security_group":
-            placeholders = False
-            for block in conf.get("ingress") or []:
+            for index, block in enumerate(conf.get("ingress") or []):
                 if not isinstance(block, dict):
                     continue
                 if _is_placeholder(block):
@@ -214,6 +214,8 @@ class SecurityGroupOpenToInternet(BaseResourceCheck):
                 cidrs = flat(block.get("cidr_blocks")) + flat(block.get("ipv6_cidr_blocks"))
                 verdicts.append(rule_is_open(cidrs, block.get("protocol"), block.get("from_port"),
                                              block.get("to_port")))
+                if verdicts[-1] is True and not self.evaluated_keys and not placeholders:
+                    self.evaluated_keys = [f"ingress/[{index}]"]  # the finding points at this block
             if placeholders:  # dynamic blocks checkov could not render: expand them from the source
                 name = str(self.entity_path).rsplit(":", 1)[-1]
                 expanded = _dynamic_ingress_verdicts(str(self.entity_path), self.entity_type, name)
@@ -228,6 +230,8 @@ class SecurityGroupOpenToInternet(BaseResourceCheck):
             cidrs = flat(conf.get("cidr_ipv4")) + flat(conf.get("cidr_ipv6"))
             verdicts.append(rule_is_open(cidrs, conf.get("ip_protocol"), conf.get("from_port"),
                                          conf.get("to_port")))
+        if placeholders:  # rendered and dynamic blocks interleave: the index may not be the source's
+            self.evaluated_keys = []
         if any(v is True for v in verdicts):
             return CheckResult.FAILED
         if any(v is None for v in verdicts):

@@ -39,7 +39,7 @@ from gdpr_guard.finding import Location, RawFinding, ScanError
 from gdpr_guard.targets import SKIPPED_DIRS, Kind, Target
 
 DIRNAME = ".gdpr-guard-cache"
-FORMAT = 1
+FORMAT = 2
 TF_SUFFIXES = (".tf", ".tf.json", ".tfvars")
 LOCAL_SOURCE = re.compile(r'source\s*=\s*"(\.{1,2}/[^"]*)"')
 RAW_FIELDS = frozenset(f.name for f in fields(RawFinding))
@@ -279,7 +279,8 @@ def _decode(data: Any, key: str) -> EngineOutput:
             resource=None if item["resource"] is None else str(item["resource"]), snippet=str(item["snippet"]),
             secrets=tuple(str(s) for s in item["secrets"]), detail=str(item["detail"]),
             related=tuple(_location(r) for r in item["related"]), context=str(item["context"]),
-            tags=tuple((str(k), str(v)) for k, v in item["tags"])))
+            tags=tuple((str(k), str(v)) for k, v in item["tags"]),
+            block=None if item["block"] is None else _location(item["block"])))
     errors = [ScanError(str(e["source"]), str(e["message"]), None if e["path"] is None else str(e["path"]))
               for e in data["errors"]]
     if not isinstance(data["version"], str):

@@ -42,12 +42,12 @@ def parse_diff(diff: str) -> dict[str, set[int]]:
 
 
 def keep_changed(findings: Sequence[Finding], changed: dict[str, set[int]]) -> list[Finding]:
-    """Findings whose reported lines (a whole Terraform block for resources) touch a changed line."""
+    """Findings whose reported lines, or the Terraform block around them, touch a changed line."""
     out = []
     for finding in findings:
         lines = changed.get(finding.location.path, set())
-        span = range(finding.location.start_line, finding.location.end_line + 1)
-        if any(n in lines for n in span):
+        places = [finding.location] + ([finding.block] if finding.block else [])
+        if any(n in lines for loc in places for n in range(loc.start_line, loc.end_line + 1)):
             out.append(finding)
     return out
 

@@ -65,6 +65,8 @@ class RawFinding:
     """Text used to decide whether personal data is involved (resource name, tags, table names)."""
     tags: tuple[tuple[str, str], ...] = ()
     """Terraform tags of the resource, as (key, value) pairs."""
+    block: Location | None = None
+    """The whole Terraform block, when `location` is narrower (the attribute or nested block that fails)."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,8 @@ class Finding:
     """Stable identity: rule + path + resource or normalised snippet; no line numbers."""
     suppression: Suppression | None = None
     """The justified inline suppression or baseline entry that silences it, if any."""
+    block: Location | None = None
+    """The whole Terraform block, when `location` is narrower (the attribute or nested block that fails)."""
 
 
 @dataclass(frozen=True)

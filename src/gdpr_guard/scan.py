@@ -201,6 +201,7 @@ def _map(raw: RawFinding, catalog: Catalog, config: Config) -> Finding | None:
         resource=raw.resource,
         snippet=masking.mask(raw.snippet, secrets),
         related=tuple(sorted(set(raw.related))),
+        block=raw.block,
         data_category=data.category if data else None,
         data_reason=data.reason if data else None,
         data_label=data.label if data else None,

@@ -100,14 +100,16 @@ def _problem(directive: Directive, today: dt.date) -> str | None:
 
 
 def _matching(finding: Finding, directives: list[Directive], today: dt.date) -> Directive | None:
-    loc = finding.location
+    # A finding narrowed to an attribute is still covered where its whole block was.
+    places = [finding.location] + ([finding.block] if finding.block else [])
     for d in directives:
         if finding.rule_id not in d.rules or _problem(d, today):
             continue
-        if d.line == loc.start_line or (finding.resource and loc.start_line <= d.line <= loc.end_line):
-            return d
-        if d.standalone and d.line < loc.start_line and _only_comments_between(directives, d, loc.start_line):
-            return d
+        for loc in places:
+            if d.line == loc.start_line or (finding.resource and loc.start_line <= d.line <= loc.end_line):
+                return d
+            if d.standalone and d.line < loc.start_line and _only_comments_between(directives, d, loc.start_line):
+                return d
     return None
 
 

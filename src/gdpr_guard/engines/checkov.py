@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from gdpr_guard import policy_params, prestart, resources
+from gdpr_guard import policy_params, prestart, resources, tf_regions
 from gdpr_guard.catalog import Catalog, Rule
 from gdpr_guard.config import Config
 from gdpr_guard.engines import base
@@ -22,6 +22,7 @@ from gdpr_guard.targets import SKIPPED_DIRS, Kind, Target
 
 NAME = "checkov"
 BROKEN_CHECK = re.compile(r"Cannot load external check '([^']+)'")
+CRASHED_CHECK = re.compile(r"Failed to run check (\S+) on (\S+)")
 OFFLINE_ENV = prestart.CHECKOV_ENV
 HIDDEN_PARSE_ERRORS = "checkov could not parse some Terraform files (it did not say which)"
 
@@ -169,6 +170,10 @@ class _Runner:
             # checkov logs a policy that fails to import and scans on without it: a rule that silently
             # never runs would pass everything it should catch.
             raise EngineError(NAME, f"our policy {broken.group(1)} could not be loaded", completed.stderr)
+        crashed = CRASHED_CHECK.search(completed.stderr)
+        if crashed:
+            # A check that raises is logged and skipped for that resource: its findings there are unknown.
+            raise EngineError(NAME, f"check {crashed.group(1)} crashed on {crashed.group(2)}", completed.stderr)
         return parse(completed.stdout, self.catalog, self.root)
 
 
@@ -308,15 +313,26 @@ def _finding(item: dict[str, Any], catalog: Catalog, root: Path) -> RawFinding |
     resource = str(item.get("resource") or "")
     if resource and "." not in resource and snippet.lstrip().startswith("module "):
         resource = "module." + resource  # checkov names a module call by its bare name
+    block = Location(rel, max(start, 1), max(end, start, 1))
+    attribute = _attribute(path, block, item.get("check_result"))
     return RawFinding(
         rule_id=rule.id,
-        location=Location(rel, max(start, 1), max(end, start, 1)),
+        location=attribute or block,
+        block=block if attribute else None,
         engine=NAME,
         resource=resource or None,
         snippet=snippet.rstrip("\n"),
         context=resource + "\n" + snippet,
         tags=tuple(sorted((str(k), str(v)) for k, v in tags.items())) if isinstance(tags, dict) else (),
     )
+
+
+def _attribute(path: str, block: Location, check_result: Any) -> Location | None:
+    """The attribute or nested block the check evaluated, for a finding in a `.tf` file (tf_regions)."""
+    keys = check_result.get("evaluated_keys") if isinstance(check_result, dict) else None
+    if not keys or not isinstance(keys, list) or not str(path).endswith(".tf"):
+        return None
+    return tf_regions.narrow(Path(path), block, [str(k) for k in keys])
 
 
 ENGINE = Engine(name=NAME, kinds=frozenset({Kind.TERRAFORM, Kind.TERRAFORM_PLAN}), scan=scan)

@@ -56,6 +56,7 @@ def _finding(finding: Finding, catalog: Catalog) -> dict[str, Any]:
                            "reason": finding.data_reason}
                           if finding.data_category else None),
         "related": [_location(r) for r in finding.related],
+        "block": _location(finding.block) if finding.block else None,
         "fingerprint": finding.fingerprint,
         "engine": finding.engine,
         "suppression": None,

@@ -134,7 +134,7 @@ def _uri(path: str) -> str:
 def _result(finding: Finding, catalog: Catalog, rule_index: dict[str, int],
             taxa: dict[str, dict[str, int]]) -> dict[str, Any]:
     rule = catalog.rules[finding.rule_id]
-    location = _physical(finding.location, finding.snippet)
+    location = _physical(finding.location, _region_snippet(finding))
     if finding.resource:
         location["logicalLocations"] = [{"fullyQualifiedName": finding.resource, "kind": "resource"}]
     out: dict[str, Any] = {
@@ -153,13 +153,30 @@ def _result(finding: Finding, catalog: Catalog, rule_index: dict[str, int],
     if finding.data_category:
         out["properties"]["personal-data"] = {"category": finding.data_category, "label": finding.data_label,
                                               "reason": finding.data_reason}
-    if finding.related:
-        out["relatedLocations"] = [dict(_physical(loc), id=i) for i, loc in enumerate(finding.related, 1)]
+    related = [_physical(loc) for loc in finding.related]
+    if finding.block is not None:
+        # The resource block around the failing attribute: where a reviewer reads its context.
+        block = _physical(finding.block, finding.snippet)
+        block["message"] = {"text": f"resource block {finding.resource}" if finding.resource else "block"}
+        related.insert(0, block)
+    if related:
+        out["relatedLocations"] = [dict(loc, id=i) for i, loc in enumerate(related, 1)]
     if finding.suppression is not None:
         s = finding.suppression
         out["suppressions"] = [{"kind": "inSource" if s.kind == "inline" else "external",
                                 "status": "accepted", "justification": s.reason}]
     return out
+
+
+def _region_snippet(finding: Finding) -> str:
+    """The snippet of the reported region: for a finding narrowed inside its block, the block's lines it spans."""
+    block, loc = finding.block, finding.location
+    if block is None:
+        return finding.snippet
+    lines = finding.snippet.split("\n")
+    if len(lines) != block.end_line - block.start_line + 1:
+        return ""
+    return "\n".join(lines[loc.start_line - block.start_line:loc.end_line - block.start_line + 1])
 
 
 def _invocation(result: ScanResult) -> dict[str, Any]:
