@@ -14,6 +14,7 @@ from gdpr_guard import resources
 from gdpr_guard.errors import CatalogError
 from gdpr_guard.finding import Severity
 from gdpr_guard.schema_check import validate
+from gdpr_guard.targets import Role
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_CATALOG_BYTES = 5_000_000
@@ -89,6 +90,8 @@ class Rule:
     references: tuple[tuple[str, str | None], ...]
     aliases: tuple[str, ...] = ()
     region_is_secret: bool = False
+    roles: tuple[Role, ...] = tuple(Role)
+    """File roles the rule applies to (its own `roles`, else its family's default)."""
 
     @property
     def articles_label(self) -> str:
@@ -122,6 +125,8 @@ class Catalog:
         self.findings: dict[str, CnilFinding] = {
             key: self._cnil_finding(key, value) for key, value in data["cnil_findings"].items()
         }
+        self.role_defaults: dict[str, tuple[Role, ...]] = {
+            key: _roles(value) for key, value in data["role_defaults"].items()}
         rules = [self._rule(entry) for entry in data["rules"]]
         self.rules: dict[str, Rule] = {}
         for rule in rules:
@@ -169,6 +174,8 @@ class Catalog:
             references=tuple((r["title"], r.get("url")) for r in entry["references"]),
             aliases=tuple(entry.get("aliases", ())),
             region_is_secret=entry.get("region_is_secret", entry["family"] == "CRED"),
+            roles=_roles(entry["roles"]) if "roles" in entry else
+            self.role_defaults.get(entry["family"], self.role_defaults["default"]),
         )
 
     def get(self, rule_id: str) -> Rule | None:
@@ -197,6 +204,11 @@ class Catalog:
         """Articles some rule maps to, in numeric order."""
         used = {a.article for r in self.rules.values() for a in r.gdpr}
         return sorted(used, key=int)
+
+
+def _roles(names: list[str]) -> tuple[Role, ...]:
+    wanted = set(names)
+    return tuple(r for r in Role if r.value in wanted)
 
 
 def load(path: Path | None = None) -> Catalog:

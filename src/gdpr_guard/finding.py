@@ -123,6 +123,18 @@ class ScanError:
     """The target concerned, relative to the scan root, when known."""
 
 
+@dataclass(frozen=True, order=True)
+class OutOfScope:
+    """Findings a rule's roles left out: counted, never dropped silently."""
+
+    rule_id: str
+    """The rule."""
+    role: str
+    """The role of the files the findings were in (`test`, `dbt`, ...)."""
+    count: int
+    """How many findings."""
+
+
 @dataclass(frozen=True)
 class ScanResult:
     """Everything the reporters need, already sorted deterministically."""
@@ -139,6 +151,12 @@ class ScanResult:
     """Number of targets scanned per kind (`terraform`, `python`, ...)."""
     engines: dict[str, str] = field(default_factory=dict)
     """Engine name -> version actually run."""
+    roles: dict[str, int] = field(default_factory=dict)
+    """Number of targets per file role (`application`, `test`, ...)."""
+    families: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Role -> rule families applied to files of that role (roles present in the scan only)."""
+    out_of_scope: tuple[OutOfScope, ...] = ()
+    """Findings not reported because their rule does not apply to the file's role."""
 
     @property
     def active(self) -> tuple[Finding, ...]:
