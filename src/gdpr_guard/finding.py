@@ -65,6 +65,8 @@ class RawFinding:
     """Text used to decide whether personal data is involved (resource name, tags, table names)."""
     tags: tuple[tuple[str, str], ...] = ()
     """Terraform tags of the resource, as (key, value) pairs."""
+    weak_evidence: str = ""
+    """Why the evidence is weak (a name pattern, an unresolved value); empty when the rule's evidence holds."""
 
 
 @dataclass(frozen=True)
@@ -91,10 +93,17 @@ class Finding:
     """`personal` or `health` when the target holds such data, else None."""
     data_reason: str | None = None
     """Why the target was classified (`tag data_classification=health`, `name matches patient`)."""
+    weak_evidence: str | None = None
+    """Why the evidence is weak, or None: a weak finding is never raised to critical on that evidence."""
     fingerprint: str = ""
     """Stable identity: rule + path + resource or normalised snippet; no line numbers."""
     suppression: Suppression | None = None
     """The justified inline suppression or baseline entry that silences it, if any."""
+
+    @property
+    def confidence(self) -> str:
+        """`low` when the evidence is weak (see `weak_evidence`), else `high`."""
+        return "low" if self.weak_evidence else "high"
 
 
 @dataclass(frozen=True)

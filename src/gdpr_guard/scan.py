@@ -213,7 +213,7 @@ def _map(raw: RawFinding, catalog: Catalog, config: Config) -> Finding | None:
         return None
     severity = config.severity.get(rule.id, rule.severity)
     if data is not None and rule.personal_data in ("escalate", "only"):
-        if data.category == "health":
+        if data.category == "health" and not raw.weak_evidence:
             severity = Severity.CRITICAL
         elif rule.personal_data == "escalate":
             severity = severity.raised()
@@ -232,6 +232,7 @@ def _map(raw: RawFinding, catalog: Catalog, config: Config) -> Finding | None:
         related=tuple(sorted(set(raw.related))),
         data_category=data.category if data else None,
         data_reason=data.reason if data else None,
+        weak_evidence=masking.mask(raw.weak_evidence, secrets) or None,
     )
 
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from gdpr_guard.catalog import Catalog
 from gdpr_guard.finding import ScanResult
-from gdpr_guard.reporters.common import ReportOptions, by_article, by_cnil, severity_counts, where
+from gdpr_guard.reporters.common import (
+    ReportOptions,
+    by_article,
+    by_cnil,
+    confidence_note,
+    out_of_scope_line,
+    roles_line,
+    severity_counts,
+    where,
+)
 
 MAX_ROWS = 500  # GitHub job summaries are capped at 1 MiB
 
@@ -40,7 +49,7 @@ def render(result: ScanResult, catalog: Catalog, options: ReportOptions) -> str:
             legal = f"{rule.articles_label} · {rule.cnil_label}" if rule else ""
             data = f" ({finding.data_category} data: {finding.data_reason})" if finding.data_category else ""
             out.append(f"| {finding.severity} | {finding.rule_id} | `{_cell(where(finding))}` | "
-                       f"{_cell(finding.message + data)} | {legal} |")
+                       f"{_cell(finding.message + data + confidence_note(finding))} | {legal} |")
         if len(active) > MAX_ROWS:
             out.append(f"\n_{len(active) - MAX_ROWS} more finding(s) not shown; see the SARIF or JSON report._")
         out.append("")
@@ -53,6 +62,11 @@ def render(result: ScanResult, catalog: Catalog, options: ReportOptions) -> str:
             assert s is not None
             out.append(f"| {finding.rule_id} | `{_cell(where(finding))}` | {s.kind} | {_cell(s.reason)} | "
                        f"{s.until or ''} |")
+        out.append("")
+    if result.roles:
+        out += ["### Scope", "", f"- {_cell(roles_line(result))}"]
+        if result.out_of_scope:
+            out.append(f"- {_cell(out_of_scope_line(result))}")
         out.append("")
     if result.notices:
         out += ["### Notices", ""] + [f"- {_cell(n)}" for n in result.notices] + [""]

@@ -38,7 +38,11 @@ def render(result: ScanResult, catalog: Catalog, options: ReportOptions) -> str:
         "invocations": [_invocation(result)],
         "results": results,
         "columnKind": "unicodeCodePoints",
-        "properties": {"engines": result.engines, "targets": result.targets},
+        "properties": {"engines": result.engines, "targets": result.targets,
+                       "roles": {role: {"files": n, "families": list(result.families.get(role, ()))}
+                                 for role, n in result.roles.items()},
+                       "outOfScope": [{"ruleId": o.rule_id, "role": o.role, "findings": o.count}
+                                      for o in result.out_of_scope]},
     }
     document = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     # Compact: json's C encoder only serves indent=None, and a large scan's SARIF is megabytes.
@@ -150,6 +154,9 @@ def _result(finding: Finding, catalog: Catalog, rule_index: dict[str, int],
         "properties": {"severity": str(finding.severity),
                        "security-severity": SECURITY_SEVERITY[finding.severity]},
     }
+    out["properties"]["confidence"] = finding.confidence
+    if finding.weak_evidence:
+        out["properties"]["weak-evidence"] = finding.weak_evidence
     if finding.data_category:
         out["properties"]["personal-data"] = {"category": finding.data_category, "reason": finding.data_reason}
     if finding.related:
@@ -173,6 +180,10 @@ def _invocation(result: ScanResult) -> dict[str, Any]:
         notifications.append(note)
     for notice in result.notices:
         notifications.append({"level": "warning", "message": {"text": notice}})
+    for left in result.out_of_scope:
+        notifications.append({"level": "note", "descriptor": {"id": f"out-of-scope/{left.rule_id}"},
+                              "message": {"text": f"{left.count} finding(s) of {left.rule_id} in {left.role} files "
+                                                  "not reported: the rule does not apply to that role"}})
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     return invocation
