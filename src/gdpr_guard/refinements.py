@@ -46,8 +46,21 @@ def _true(value: Any) -> bool:
     return value is True or (isinstance(value, str) and value.strip().lower() == "true")
 
 
+def _sql(name: str) -> Refinement:
+    def refine(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
+        if not findings:
+            return findings
+        from gdpr_guard import sql_refinements  # tokenizes SQL; only needed when there is something to refine
+
+        function: Refinement = getattr(sql_refinements, name)
+        return function(findings, targets)
+    return refine
+
+
 REFINEMENTS: dict[str, Refinement] = {
     "GG-PUB-003": account_block_covers_buckets,
+    "GG-MIN-105": _sql("star_extracts"),
+    "GG-CRED-110": _sql("group_roles_are_not_shared"),
 }
 
 

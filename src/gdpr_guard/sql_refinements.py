@@ -1,0 +1,175 @@
+"""Refinements of the SQL rules that need to see the statement around a match (tokens, not patterns).
+
+GG-MIN-105: a `SELECT *` that extracts nothing is not over-extraction (a view, an EXISTS test, an outer
+star over a subquery or CTE that lists its columns, generated rows). GG-CRED-110: a NOLOGIN group role
+(`CREATE ROLE admin NOLOGIN` in the file or its migration set) is role-based access, not a shared login.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
+
+from gdpr_guard.finding import RawFinding
+from gdpr_guard.sqltext import PUNCT, WORD, Token, statements, tokens
+from gdpr_guard.targets import Kind, Target
+
+GENERATORS = frozenset({"generate_series", "unnest", "values", "json_each", "jsonb_each", "json_array_elements",
+                        "jsonb_array_elements", "json_to_recordset", "jsonb_to_recordset", "generate_subscripts"})
+"""Row sources that produce values rather than read stored data."""
+
+
+def star_extracts(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
+    """GG-MIN-105: keep a finding unless the star it reports provably extracts nothing."""
+    paths = {t.rel: t.path for t in targets}
+    read = _Reader()
+    kept = []
+    for finding in findings:
+        path = paths.get(finding.location.path)
+        if path is None or _harmless_star(read(path), finding.location.start_line,
+                                          finding.location.start_column or 1) is None:
+            kept.append(finding)
+    return kept
+
+
+def group_roles_are_not_shared(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
+    """GG-CRED-110: drop findings on accounts created as NOLOGIN group roles in the file's directory."""
+    if not findings:
+        return findings
+    by_dir: dict[str, list[Target]] = {}
+    for target in targets:
+        if target.kind is Kind.SQL:
+            by_dir.setdefault(str(PurePosixPath(target.rel).parent), []).append(target)
+    read = _Reader()
+    kept = []
+    for finding in findings:
+        directory = str(PurePosixPath(finding.location.path).parent)
+        groups = _group_roles([read(t.path) for t in sorted(by_dir.get(directory, []))])
+        account = _word_at(finding, {t.rel: t.path for t in by_dir.get(directory, [])}, read)
+        if account is None or account not in groups:
+            kept.append(finding)
+    return kept
+
+
+def _harmless_star(stmts: list[list[Token]], line: int, column: int) -> str | None:
+    """Why the first `*` at or after (line, column) extracts nothing, or None."""
+    for stmt in stmts:
+        if not stmt[0].line <= line <= stmt[-1].line:
+            continue
+        star = next((i for i, t in enumerate(stmt) if t.kind == PUNCT and t.text == "*"
+                     and (t.line, t.column) >= (line, column)), None)
+        if star is not None:
+            return _why_harmless(stmt, star)
+    return None
+
+
+def _why_harmless(stmt: list[Token], star: int) -> str | None:
+    words = [t.text for t in stmt[:8] if t.kind == WORD]
+    if words[:1] == ["create"] and "view" in words:
+        return "a view stores a query, it extracts nothing"
+    depth = stmt[star].depth
+    select = next((i for i in range(star, -1, -1) if stmt[i].kind == WORD and stmt[i].text == "select"
+                   and stmt[i].depth == depth), None)
+    if select is None:
+        return None
+    if select >= 2 and stmt[select - 1].text == "(" and stmt[select - 2].text == "exists":
+        return "an EXISTS test reads no column"
+    source = _from_source(stmt, star, depth)
+    if source is not None:
+        if stmt[source].text == "(":
+            inner = source + 1
+            if stmt[inner].text == "values" or (stmt[inner].text == "select" and not _star_list(stmt, inner)):
+                return "the star reads a subquery that lists its columns"
+        elif stmt[source].text in GENERATORS:
+            return "the star reads generated rows"
+        elif _cte_lists_columns(stmt, stmt[source].text):
+            return "the star reads a CTE that lists its columns"
+    if depth > 0 and stmt[0].text == "with" and _main_select_lists_columns(stmt):
+        return "the query that consumes the CTE lists its columns"
+    return None
+
+
+def _from_source(stmt: list[Token], star: int, depth: int) -> int | None:
+    for i in range(star + 1, len(stmt) - 1):
+        token = stmt[i]
+        if token.depth < depth:
+            return None
+        if token.depth == depth and token.kind == WORD and token.text == "from":
+            nxt = stmt[i + 1]
+            if nxt.kind == WORD and nxt.text == "lateral" and i + 2 < len(stmt):
+                return i + 2
+            return i + 1
+    return None
+
+
+def _star_list(stmt: list[Token], select: int) -> bool:
+    """Does the select list of the SELECT at `select` contain a bare or qualified star?"""
+    depth = stmt[select].depth
+    for token in stmt[select + 1:]:
+        if token.depth < depth or (token.depth == depth and token.kind == WORD and token.text == "from"):
+            return False
+        if token.depth == depth and token.kind == PUNCT and token.text == "*":
+            return True
+    return False
+
+
+def _cte_lists_columns(stmt: list[Token], name: str) -> bool:
+    if stmt[0].text != "with":
+        return False
+    for i in range(len(stmt) - 3):
+        if stmt[i].depth == 0 and stmt[i].kind == WORD and stmt[i].text == name and stmt[i + 1].text == "as" \
+                and stmt[i + 2].text == "(" and stmt[i + 3].text == "select":
+            return not _star_list(stmt, i + 3)
+    return False
+
+
+def _main_select_lists_columns(stmt: list[Token]) -> bool:
+    main = next((i for i, t in enumerate(stmt) if t.depth == 0 and t.kind == WORD
+                 and t.text in ("select", "insert", "copy", "create", "update", "delete")), None)
+    return main is not None and stmt[main].text == "select" and not _star_list(stmt, main)
+
+
+def _group_roles(files: list[list[list[Token]]]) -> frozenset[str]:
+    groups: dict[str, bool] = {}
+    for stmts in files:
+        for stmt in stmts:
+            words = [t.text for t in stmt if t.kind == WORD]
+            if len(words) < 3:
+                continue
+            verb, what, name = words[0], words[1], words[2]
+            if what == "role" and len(words) > 5 and words[2:5] == ["if", "not", "exists"]:
+                name = words[5]
+            if verb == "create" and what in ("role", "group"):
+                groups[name] = "login" not in words
+            elif verb == "create" and what == "user":
+                groups[name] = False
+            elif verb == "alter" and what in ("role", "user") and ("login" in words or "nologin" in words):
+                groups[name] = "nologin" in words
+    return frozenset(name for name, is_group in groups.items() if is_group)
+
+
+def _word_at(finding: RawFinding, paths: dict[str, Path], read: _Reader) -> str | None:
+    path = paths.get(finding.location.path)
+    if path is None:
+        return None
+    line, column = finding.location.start_line, finding.location.start_column or 1
+    for stmt in read(path):
+        for token in stmt:
+            if token.kind != PUNCT and (token.line, token.column) >= (line, column):
+                return token.text.lower()
+    return None
+
+
+class _Reader:
+    """Statements of each file, read once per refinement run."""
+
+    def __init__(self) -> None:
+        self._seen: dict[Path, list[list[Token]]] = {}
+
+    def __call__(self, path: Path) -> list[list[Token]]:
+        if path not in self._seen:
+            try:
+                self._seen[path] = statements(tokens(path.read_text(encoding="utf-8", errors="replace")))
+            except OSError:
+                self._seen[path] = []
+        return self._seen[path]
