@@ -64,8 +64,17 @@ REFINEMENTS: dict[str, Refinement] = {
 }
 
 
+def real_secrets(findings: list[RawFinding]) -> list[RawFinding]:
+    """Every credential rule: a finding whose matched values are all placeholders or names is not one."""
+    from gdpr_guard.placeholders import is_placeholder
+
+    return [f for f in findings if not (f.rule_id.startswith("GG-CRED-") and f.secrets
+                                        and all(is_placeholder(s) for s in f.secrets))]
+
+
 def apply(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
     """Run each rule's refinement over that rule's findings; other findings pass through."""
+    findings = real_secrets(findings)
     out = [f for f in findings if f.rule_id not in REFINEMENTS]
     for rule_id, refine in REFINEMENTS.items():
         out += refine([f for f in findings if f.rule_id == rule_id], targets)
