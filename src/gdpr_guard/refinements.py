@@ -75,6 +75,10 @@ def real_secrets(findings: list[RawFinding]) -> list[RawFinding]:
 def apply(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
     """Run each rule's refinement over that rule's findings; other findings pass through."""
     findings = real_secrets(findings)
+    if any(f.engine == "checkov" and f.resource for f in findings):
+        from gdpr_guard.tf_instances import existing_instances  # parses HCL: only with Terraform findings
+
+        findings = existing_instances(findings, targets)
     out = [f for f in findings if f.rule_id not in REFINEMENTS]
     for rule_id, refine in REFINEMENTS.items():
         out += refine([f for f in findings if f.rule_id == rule_id], targets)
