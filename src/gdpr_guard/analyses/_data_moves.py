@@ -39,8 +39,8 @@ def sql_moves_data(text: str) -> bool:
             continue
         if words[0] in DML:
             return True
-        if words[0] == "create" and "table" in words[:5] and "as" in [t.text for t in stmt if t.kind == WORD and t.depth == 0] \
-                and any(t.text == "select" for t in stmt):
+        top = [t.text for t in stmt if t.kind == WORD and t.depth == 0]
+        if words[0] == "create" and "table" in words[:5] and "as" in top and "select" in top:
             return True  # CREATE TABLE ... AS SELECT copies rows
     return False
 
