@@ -40,7 +40,7 @@ def sql_moves_data(text: str) -> bool:
         if words[0] in DML:
             return True
         top = [t.text for t in stmt if t.kind == WORD and t.depth == 0]
-        if words[0] == "create" and "table" in words[:5] and "as" in top and "select" in top:
+        if words[0] == "create" and "table" in words[:5] and "as" in top and "select" in [t.text for t in stmt]:
             return True  # CREATE TABLE ... AS SELECT copies rows
     return False
 
