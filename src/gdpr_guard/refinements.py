@@ -46,6 +46,14 @@ def _true(value: Any) -> bool:
     return value is True or (isinstance(value, str) and value.strip().lower() == "true")
 
 
+def _receivers(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
+    if not findings:
+        return findings
+    from gdpr_guard.receivers import typed_receivers  # parses Python; only when there is something to refine
+
+    return typed_receivers(findings, targets)
+
+
 def _sql(name: str) -> Refinement:
     def refine(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
         if not findings:
@@ -61,6 +69,8 @@ REFINEMENTS: dict[str, Refinement] = {
     "GG-PUB-003": account_block_covers_buckets,
     "GG-MIN-105": _sql("star_extracts"),
     "GG-CRED-110": _sql("group_roles_are_not_shared"),
+    "GG-ENC-101": _receivers,
+    "GG-DEL-102": _receivers,
 }
 
 

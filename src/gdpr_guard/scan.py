@@ -213,10 +213,13 @@ def _map(raw: RawFinding, catalog: Catalog, config: Config) -> Finding | None:
         return None
     severity = config.severity.get(rule.id, rule.severity)
     if data is not None and rule.personal_data in ("escalate", "only"):
-        if data.category == "health" and not raw.weak_evidence:
+        if data.category == "health":
             severity = Severity.CRITICAL
         elif rule.personal_data == "escalate":
             severity = severity.raised()
+    if raw.weak_evidence:  # weak evidence never makes a finding critical (issue 11, confidence)
+        base = config.severity.get(rule.id, rule.severity)
+        severity = min(severity, max(base, Severity.HIGH))
     message = rule.message.replace("{resource}", raw.resource or "this resource")
     if raw.detail:
         message += " " + raw.detail
