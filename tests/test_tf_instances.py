@@ -52,3 +52,10 @@ def test_instances_created_only_on_request_are_weak(fixtures_scan: ScanResult) -
     assert weak == {(rule, "aws_db_instance.fail_legacy_by_default_off", reason)
                     for rule in ("GG-ENC-001", "GG-LOG-003", "GG-CRED-007")}
     assert all(f.confidence == "low" for f in fixtures_scan.findings if f.weak_evidence)
+
+
+def test_comprehension_over_an_empty_collection_is_empty() -> None:
+    scope = Scope(variables={"users": [[]], "some": [["a"]]})
+    assert evaluate("${{for u in var.users : u.name => u}}", scope) == {}
+    assert evaluate("${[for u in var.users : u.name]}", scope) == []
+    assert evaluate("${{for u in var.some : u => u}}", scope) is UNKNOWN

@@ -49,8 +49,8 @@ def evaluate(value: Any, scope: Scope) -> Any:
         return value.value
     if scope.depth > MAX_DEPTH:
         return UNKNOWN
-    if isinstance(value, list) and len(value) == 1 and not isinstance(value[0], list):
-        value = value[0]
+    if isinstance(value, list) and len(value) == 1:
+        value = value[0]  # hcl2 wraps every attribute value in a one-element list
     if isinstance(value, str):
         text = value.strip()
         if text.startswith("${") and text.endswith("}") and text.count("${") == 1:
@@ -154,7 +154,12 @@ class _Parser:
         return self._reference(token)
 
     def _collection(self, opener: str) -> Any:
+        source: Any = UNKNOWN
         comprehension = self._peek() == "for"
+        if comprehension:  # [for x in SOURCE : ...]: empty when SOURCE is empty, unknown otherwise
+            while self._take() != "in":
+                pass
+            source = self._conditional()
         depth, items = 1, 0
         while depth:
             token = self._take()
@@ -165,7 +170,8 @@ class _Parser:
             elif depth == 1 and token != ",":
                 items += 1
         if comprehension:
-            return UNKNOWN  # a `for` expression may well be empty
+            empty = isinstance(source, (list, dict)) and not source
+            return ([] if opener == "[" else {}) if empty else UNKNOWN
         if items == 0:
             return [] if opener == "[" else {}
         return [UNKNOWN] if opener == "[" else {"": UNKNOWN}

@@ -5,8 +5,10 @@ a module called with `count = 0`, `for_each = {}` or `create = false`, or a wrap
 `items` are empty, reports resources that do not exist. This refinement follows the module calls of
 the scanned configuration (local sources only) down to the finding's resource and evaluates the
 expressions that decide existence (tf_expr). Provably zero from literals or a caller's inputs: the
-finding goes. Zero only through a variable's default, in a module a caller may configure otherwise:
-the finding stays, marked as weak evidence. Anything not statically known: the finding stays.
+finding goes. A `for_each` over a collection that is empty by default (the items come from a caller:
+wrappers, `additional_users`): the finding goes, since the instances and their values exist only in
+the caller's configuration. A `count` that is zero only through a default (a feature flag a caller may
+switch on): the finding stays, marked as weak evidence. Anything not statically known: it stays.
 """
 
 from __future__ import annotations
@@ -35,8 +37,8 @@ class Existence:
     """Provably no instance."""
     by_default: str = ""
     """The variable defaults the zero rests on (empty: literals or a caller's inputs)."""
-    empty_wrapper: bool = False
-    """A module call's `for_each` is empty by default: a wrapper nobody instantiates in this scan."""
+    empty_collection: bool = False
+    """A `for_each` is empty by default: the items, and so the instances, come from a caller."""
 
 
 def existing_instances(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
@@ -50,7 +52,7 @@ def existing_instances(findings: list[RawFinding], targets: Sequence[Target]) ->
         verdict = _existence(finding, modules) if finding in terraform else None
         if verdict is None or not verdict.zero:
             out.append(finding)
-        elif verdict.by_default and not verdict.empty_wrapper:
+        elif verdict.by_default and not verdict.empty_collection:
             out.append(replace(finding, weak_evidence=f"the instance exists only if a caller sets "
                                                       f"{verdict.by_default}: with the defaults, it is not created"))
     return out
@@ -69,12 +71,12 @@ def _existence(finding: RawFinding, modules: dict[str, _hcl.Module]) -> Existenc
             return None
         scope = _scope(target, None)
         zero = _zero(block.body, scope)
-        return Existence(zero, ", ".join(sorted(scope.defaults_used))) if zero else None
+        return Existence(True, ", ".join(sorted(scope.defaults_used)), _empty_each(block.body, scope)) if zero else None
     verdicts = [v for start in modules.values() if _find(start, "module", calls[0]) is not None
                 if (v := _chain(start, calls, directory, resource, modules)) is not None]
     if not verdicts or not all(v.zero for v in verdicts):
         return None
-    literal = [v for v in verdicts if not v.by_default or v.empty_wrapper]
+    literal = [v for v in verdicts if not v.by_default or v.empty_collection]
     return literal[0] if literal else verdicts[0]
 
 
@@ -87,8 +89,7 @@ def _chain(start: _hcl.Module, calls: list[str], directory: str, resource: tuple
         if call is None or not isinstance(source, str) or not source.startswith(("./", "../")):
             return None
         if _zero(call.body, scope):
-            empty_wrapper = "for_each" in call.body and bool(scope.defaults_used)
-            return Existence(True, ", ".join(sorted(scope.defaults_used)), empty_wrapper)
+            return Existence(True, ", ".join(sorted(scope.defaults_used)), _empty_each(call.body, scope))
         inputs = {k: Known(evaluate(v, scope)) for k, v in call.body.items()
                   if k not in META and not k.startswith("__")}
         nested = modules.get(posixpath.normpath(posixpath.join(module.directory, source)))
@@ -103,7 +104,7 @@ def _chain(start: _hcl.Module, calls: list[str], directory: str, resource: tuple
     if block is None:
         return None
     if _zero(block.body, scope):
-        return Existence(True, ", ".join(sorted(scope.defaults_used)))
+        return Existence(True, ", ".join(sorted(scope.defaults_used)), _empty_each(block.body, scope))
     return Existence(False)
 
 
@@ -117,6 +118,11 @@ def _zero(body: dict[str, Any], scope: Scope) -> bool:
         if isinstance(each, (dict, list)) and not each:
             return True
     return False
+
+
+def _empty_each(body: dict[str, Any], scope: Scope) -> bool:
+    each = evaluate(body["for_each"], scope) if "for_each" in body else None
+    return isinstance(each, (dict, list)) and not each
 
 
 def _value(raw: Any, scope: Scope) -> Any:
