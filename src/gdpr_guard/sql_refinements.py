@@ -14,6 +14,10 @@ from gdpr_guard.finding import RawFinding
 from gdpr_guard.sqltext import PUNCT, WORD, Token, statements, tokens
 from gdpr_guard.targets import Kind, Target
 
+SYSTEM_SCHEMAS = frozenset({"information_schema", "pg_catalog", "sys", "mysql", "performance_schema",
+                            "sqlite_master", "sqlite_schema"})
+SYSTEM_PREFIXES = ("pg_", "stl_", "stv_", "svl_", "svv_", "sys_", "all_", "dba_", "user_tab")
+"""System catalogs: their rows describe the database, not people."""
 GENERATORS = frozenset({"generate_series", "unnest", "values", "json_each", "jsonb_each", "json_array_elements",
                         "jsonb_array_elements", "json_to_recordset", "jsonb_to_recordset", "generate_subscripts"})
 """Row sources that produce values rather than read stored data."""
@@ -30,6 +34,49 @@ def star_extracts(findings: list[RawFinding], targets: Sequence[Target]) -> list
                                           finding.location.start_column or 1) is None:
             kept.append(finding)
     return kept
+
+
+def python_star_extracts(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
+    """GG-MIN-101: the query string at the finding, read as SQL: kept unless every star in it is harmless."""
+    import ast
+
+    paths = {t.rel: t.path for t in targets}
+    trees: dict[str, ast.Module | None] = {}
+    kept = []
+    for finding in findings:
+        rel = finding.location.path
+        if rel not in trees:
+            try:
+                source = paths[rel].read_text(encoding="utf-8", errors="replace") if rel in paths else None
+                trees[rel] = ast.parse(source) if source is not None else None
+            except (SyntaxError, ValueError, OSError):
+                trees[rel] = None
+        tree = trees[rel]
+        texts = _strings_at(tree, finding.location.start_line) if tree is not None else []
+        stars = [(stmt, i) for text in texts for stmt in statements(tokens(text))
+                 for i, t in enumerate(stmt) if t.text == "*" and t.kind == PUNCT and i and stmt[i - 1].text
+                 in ("select", "distinct", ".", ",")]
+        if not stars or any(_why_harmless(stmt, i) is None for stmt, i in stars):
+            kept.append(finding)
+    return kept
+
+
+def _strings_at(tree: object, line: int) -> list[str]:
+    import ast
+
+    assert isinstance(tree, ast.Module)
+    found = []
+    parts = {id(v) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for v in node.values}
+    for node in ast.walk(tree):
+        if id(node) in parts:
+            continue  # a literal part of an f-string: read with the whole f-string
+        if isinstance(node, ast.JoinedStr) and node.lineno <= line <= (node.end_lineno or node.lineno):
+            found.append("".join(v.value if isinstance(v, ast.Constant) and isinstance(v.value, str) else " _v_ "
+                                 for v in node.values))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                and node.lineno <= line <= (node.end_lineno or node.lineno) and "*" in node.value:
+            found.append(node.value)
+    return found
 
 
 def group_roles_are_not_shared(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
@@ -76,6 +123,13 @@ def _why_harmless(stmt: list[Token], star: int) -> str | None:
         return "an EXISTS test reads no column"
     source = _from_source(stmt, star, depth)
     if source is not None:
+        name = stmt[source].text
+        if stmt[source].kind == WORD and source + 1 < len(stmt) and stmt[source + 1].text == "(":
+            return "the star reads a function's result, not a stored table"
+        if name in SYSTEM_SCHEMAS or name.startswith(SYSTEM_PREFIXES):
+            return "the star reads a system catalog"
+        if _at_most_one_row(stmt, source, depth):
+            return "the star reads at most one row (column discovery)"
         if stmt[source].text == "(":
             inner = source + 1
             if stmt[inner].text == "values" or (stmt[inner].text == "select" and not _star_list(stmt, inner)):
@@ -84,9 +138,21 @@ def _why_harmless(stmt: list[Token], star: int) -> str | None:
             return "the star reads generated rows"
         elif _cte_lists_columns(stmt, stmt[source].text):
             return "the star reads a CTE that lists its columns"
-    if depth > 0 and stmt[0].text == "with" and _main_select_lists_columns(stmt):
-        return "the query that consumes the CTE lists its columns"
+    if depth > 0 and _main_select_lists_columns(stmt):
+        return "the query that consumes the subquery or CTE lists its columns"
     return None
+
+
+def _at_most_one_row(stmt: list[Token], source: int, depth: int) -> bool:
+    rest = [t for t in stmt[source:] if t.depth == depth or t.kind != WORD]
+    for i, token in enumerate(rest[:-1]):
+        if token.depth != depth or token.kind != WORD:
+            continue
+        if token.text in ("limit", "top") and rest[i + 1].text in ("0", "1"):
+            return True
+        if token.text == "where" and [t.text for t in rest[i + 1:i + 4]] in (["1", "=", "0"], ["false"]):
+            return True
+    return False
 
 
 def _from_source(stmt: list[Token], star: int, depth: int) -> int | None:
