@@ -37,6 +37,9 @@ CASES = [
     ("infra/test/fixture/main.tf", 'resource "null_resource" "a" {}\n', Role.TEST),
     ("warehouse/models/stg_users.sql", "select * from users\n", Role.DBT),
     ("warehouse/macros/m.sql", "select 1\n", Role.DBT),
+    ("examples/complete/main.tf", 'resource "null_resource" "a" {}\n', Role.EXAMPLE),
+    ("docs/scripts/build.py", "x = 1\n", Role.EXAMPLE),
+    (".devcontainer/setup.sh", "echo x\n", Role.EXAMPLE),
 ]
 
 
@@ -67,8 +70,10 @@ def test_configured_paths_win_and_projects_reset_the_path(tree: Path) -> None:
 
 def test_catalog_defaults_and_rule_roles(catalog: Catalog) -> None:
     assert Role.TEST not in catalog.rules["GG-CRED-101"].roles
-    assert catalog.rules["GG-CRED-101"].roles == tuple(r for r in Role if r is not Role.TEST)
-    assert catalog.rules["GG-MIN-105"].roles == (Role.APPLICATION, Role.MIGRATION, Role.ETL, Role.BACKUP)
+    assert catalog.rules["GG-CRED-101"].roles == tuple(r for r in Role if r not in (Role.TEST, Role.EXAMPLE))
+    assert catalog.rules["GG-ENC-001"].roles == tuple(r for r in Role if r is not Role.TEST)
+    assert catalog.rules["GG-MIN-105"].roles == (Role.APPLICATION, Role.MIGRATION, Role.ETL, Role.BACKUP,
+                                                 Role.EXAMPLE)
     assert catalog.rules["GG-MIN-104"].roles == (Role.APPLICATION, Role.MIGRATION, Role.ETL)
 
 
@@ -89,7 +94,7 @@ def test_fixture_scan_counts_what_roles_left_out(fixtures_scan: ScanResult) -> N
         OutOfScope("GG-CRED-101", "test", 1),
         OutOfScope("GG-DEL-102", "test", 1),
         OutOfScope("GG-ENC-101", "test", 1),
-        OutOfScope("GG-MIN-105", "dbt", 2),
+        OutOfScope("GG-MIN-105", "dbt", 1),
     }
     assert fixtures_scan.roles["test"] == 1 and fixtures_scan.roles["dbt"] == 1
     assert fixtures_scan.families["test"] == ()

@@ -22,6 +22,8 @@ MIGRATION_DIRS = frozenset({"migrations", "migration", "migrate", "alembic", "fl
                             "changelog", "changelogs", "schema_migrations", "db_migrations"})
 ETL_DIRS = frozenset({"etl", "elt", "export", "exports", "extract", "extracts", "dags", "airflow", "pipelines",
                       "jobs"})
+EXAMPLE_DIRS = frozenset({"examples", "example", "samples", "sample", "demo", "demos", "docs", "doc",
+                          ".devcontainer"})
 DBT_DIRS = frozenset({"models", "snapshots", "analyses", "analysis", "macros", "seeds"})
 FLYWAY = re.compile(r"^[vur]\d+(?:[._]\d+)*__.+\.sql$")
 DUMP_TOOLS = re.compile(r"\b(?:pg_dump|pg_dumpall|pg_basebackup|mysqldump|mariadb-dump|mongodump|xtrabackup|"
@@ -69,9 +71,13 @@ def detect(target: Target, settings: RoleSettings = RoleSettings(),
     if target.kind in (Kind.TERRAFORM, Kind.TERRAFORM_PLAN) or name.endswith(".tfvars"):
         if any(d in TEST_DIRS for d in dirs):
             return Verdict(Role.TEST, "in a test directory")
+        if any(d in EXAMPLE_DIRS for d in dirs):
+            return Verdict(Role.EXAMPLE, "in an examples directory")
         return Verdict(Role.INFRASTRUCTURE, "Terraform")
     if _is_test(name, dirs):
         return Verdict(Role.TEST, "test file or directory")
+    if any(d in EXAMPLE_DIRS for d in dirs):
+        return Verdict(Role.EXAMPLE, "example, documentation or local-development setup")
     if target.kind in (Kind.OTHER, Kind.MIGRATION_PLAN):
         if ".github" in dirs or name.endswith(".tfvars"):
             return Verdict(Role.INFRASTRUCTURE, "CI or Terraform configuration")

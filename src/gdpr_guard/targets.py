@@ -42,6 +42,8 @@ class Role(str, enum.Enum):
     DBT = "dbt"
     """A dbt model, snapshot or analysis: a transformation inside the warehouse."""
     INFRASTRUCTURE = "infrastructure"
+    EXAMPLE = "example"
+    """Examples, documentation and local-development setups (examples/, docs/, .devcontainer/)."""
 
 
 SKIPPED_DIRS = frozenset({
