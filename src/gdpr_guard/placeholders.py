@@ -15,8 +15,9 @@ WORDS = frozenset({
     "required", "optional", "sensitive", "secret", "secrets", "password", "passwd", "pwd", "pass", "token",
     "key", "apikey", "api_key", "example", "placeholder", "redacted", "masked", "hidden", "todo", "tbd",
     "fixme", "xxx", "your_password", "yourpassword", "your-password", "your_secret", "your_token", "value",
+    "url", "uri", "dsn", "host", "hostname", "name", "username", "user", "email", "id", "path", "file",
 })
-"""Lower-cased values that name a type, a keyword or a blank to fill in, never a secret."""
+"""Lower-cased values that name a type, a keyword, a settings field or a blank to fill in, never a secret."""
 TEMPLATE = re.compile(r"""^(?:\$\{\{?.*\}\}?|\{\{.*\}\}|\$\(.*\)|\$[A-Za-z_]\w*|%\(\w+\)[sd]|%[sd]|<[^<>]+>|\{[\w.]*\}|
                       \[\[.*\]\]|@@?\w+|:\w+|\?)$""", re.VERBOSE)
 """Template or bind-parameter references: ${X}, {{ x }}, $X, %(x)s, <x>, {x}, :x, ?."""
