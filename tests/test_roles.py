@@ -40,6 +40,7 @@ CASES = [
     ("examples/complete/main.tf", 'resource "null_resource" "a" {}\n', Role.EXAMPLE),
     ("docs/scripts/build.py", "x = 1\n", Role.EXAMPLE),
     (".devcontainer/setup.sh", "echo x\n", Role.EXAMPLE),
+    ("README.yaml", "name: x\n", Role.EXAMPLE),
 ]
 
 

@@ -76,7 +76,7 @@ def detect(target: Target, settings: RoleSettings = RoleSettings(),
         return Verdict(Role.INFRASTRUCTURE, "Terraform")
     if _is_test(name, dirs):
         return Verdict(Role.TEST, "test file or directory")
-    if any(d in EXAMPLE_DIRS for d in dirs):
+    if any(d in EXAMPLE_DIRS for d in dirs) or name.startswith("readme."):
         return Verdict(Role.EXAMPLE, "example, documentation or local-development setup")
     if target.kind in (Kind.OTHER, Kind.MIGRATION_PLAN):
         if ".github" in dirs or name.endswith(".tfvars"):

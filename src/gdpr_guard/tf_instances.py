@@ -139,7 +139,9 @@ def _scope(module: _hcl.Module, inputs: dict[str, Known] | None) -> Scope:
         elif "default" in block.body:
             variables[name] = block.body["default"]
             defaults.add(name)
-    return Scope(variables, module.locals(), set(), frozenset(defaults))
+    # Only the root module's defaults are a user's to change (tfvars, -var); a called module's default
+    # that its caller does not override is as fixed as a literal for that call.
+    return Scope(variables, module.locals(), set(), frozenset(defaults) if inputs is None else frozenset())
 
 
 def _find(module: _hcl.Module | None, kind: str, name: Any) -> _hcl.Block | None:
