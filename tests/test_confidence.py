@@ -9,7 +9,7 @@ from gdpr_guard.config import Config
 from gdpr_guard.finding import Location, RawFinding, ScanResult, Severity
 from gdpr_guard.reporters import REPORTERS
 from gdpr_guard.reporters.common import ReportOptions
-from gdpr_guard.scan import _map
+from gdpr_guard.scan import NAME_EVIDENCE, _map
 
 
 def test_untraceable_receivers_are_weak_evidence(fixtures_scan: ScanResult) -> None:
@@ -20,6 +20,15 @@ def test_untraceable_receivers_are_weak_evidence(fixtures_scan: ScanResult) -> N
     reason = "the receiver of .upload_file() is not shown to be a boto3 S3 client"
     assert found == {(rule, line, reason if line == 36 else None)
                      for rule in ("GG-ENC-101", "GG-DEL-102") for line in (17, 31, 36)}
+
+
+def test_rules_that_recognise_their_subject_by_name_are_weak(fixtures_scan: ScanResult, catalog: Catalog) -> None:
+    named = {r.id for r in catalog.rules.values() if r.evidence == "name"}
+    assert named == {"GG-DEL-001", "GG-DEL-002", "GG-DEL-003", "GG-DEL-004"}
+    found = [f for f in fixtures_scan.findings if f.rule_id in named]
+    assert {f.rule_id for f in found} == named
+    assert {f.weak_evidence for f in found} == {NAME_EVIDENCE}
+    assert all(f.severity < Severity.CRITICAL for f in found)
 
 
 def test_weak_evidence_is_shown_in_every_format(fixtures_scan: ScanResult, catalog: Catalog) -> None:

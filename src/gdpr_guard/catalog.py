@@ -92,6 +92,8 @@ class Rule:
     region_is_secret: bool = False
     roles: tuple[Role, ...] = tuple(Role)
     """File roles the rule applies to (its own `roles`, else its family's default)."""
+    evidence: str = "code"
+    """`name` when the rule recognises its subject by a name pattern: its findings are weak evidence."""
 
     @property
     def articles_label(self) -> str:
@@ -176,6 +178,7 @@ class Catalog:
             region_is_secret=entry.get("region_is_secret", entry["family"] == "CRED"),
             roles=_roles(entry["roles"]) if "roles" in entry else
             self.role_defaults.get(entry["family"], self.role_defaults["default"]),
+            evidence=entry.get("evidence", "code"),
         )
 
     def get(self, rule_id: str) -> Rule | None:

@@ -36,7 +36,8 @@ def markdown(rule: Rule, heading: str = "##") -> str:
         f"Severity **{rule.severity}** · family {rule.family} · engine {rule.engine} · "
         f"personal data: {rule.personal_data}",
         "",
-        f"Applies to files of role: {', '.join(r.value for r in rule.roles)}",
+        f"Applies to files of role: {', '.join(r.value for r in rule.roles)}"
+        + (" · evidence: a name pattern (findings are low confidence)" if rule.evidence == "name" else ""),
         "",
         "### What it catches" if heading == "##" else "**What it catches**",
         "",
@@ -72,7 +73,8 @@ def text(rule: Rule) -> str:
     """Plain-text version for the terminal (`gdpr-guard explain`)."""
     out = [f"{rule.id}  {rule.title}", f"severity: {rule.severity}   family: {rule.family}   "
            f"engine: {rule.engine} ({rule.engine_rule})   personal data: {rule.personal_data}",
-           f"applies to files of role: {', '.join(r.value for r in rule.roles)}", ""]
+           f"applies to files of role: {', '.join(r.value for r in rule.roles)}"
+           + ("   evidence: a name pattern (findings are low confidence)" if rule.evidence == "name" else ""), ""]
     out += ["Legal mapping:"] + [f"  - {line}" for line in legal_lines(rule)] + [""]
     out += ["Why it matters:", _indent(rule.rationale), "", "Remediation:", _indent(rule.remediation), ""]
     out += ["Failing example:", _indent(rule.example_fail.rstrip()), "", "Fixed:", _indent(rule.example_fix.rstrip())]

@@ -28,6 +28,7 @@ MAX_TARGET_BYTES = 10_000_000
 LAUNCH_WAIT_SECONDS = 10.0
 """At most this long, analyses wait for the engine processes to start (a cap, not a cost)."""
 Analysis = Callable[[list[Target], dict[str, Any]], list[RawFinding]]
+NAME_EVIDENCE = "recognised by its name only (a name pattern, not what the code declares)"
 
 
 def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: Catalog,
@@ -217,7 +218,8 @@ def _map(raw: RawFinding, catalog: Catalog, config: Config) -> Finding | None:
             severity = Severity.CRITICAL
         elif rule.personal_data == "escalate":
             severity = severity.raised()
-    if raw.weak_evidence:  # weak evidence never makes a finding critical (issue 11, confidence)
+    weak = raw.weak_evidence or (NAME_EVIDENCE if rule.evidence == "name" else "")
+    if weak:  # weak evidence never makes a finding critical (issue 11, confidence)
         base = config.severity.get(rule.id, rule.severity)
         severity = min(severity, max(base, Severity.HIGH))
     message = rule.message.replace("{resource}", raw.resource or "this resource")
@@ -235,7 +237,7 @@ def _map(raw: RawFinding, catalog: Catalog, config: Config) -> Finding | None:
         related=tuple(sorted(set(raw.related))),
         data_category=data.category if data else None,
         data_reason=data.reason if data else None,
-        weak_evidence=masking.mask(raw.weak_evidence, secrets) or None,
+        weak_evidence=masking.mask(weak, secrets) or None,
     )
 
 
