@@ -59,3 +59,10 @@ def test_comprehension_over_an_empty_collection_is_empty() -> None:
     assert evaluate("${{for u in var.users : u.name => u}}", scope) == {}
     assert evaluate("${[for u in var.users : u.name]}", scope) == []
     assert evaluate("${{for u in var.some : u => u}}", scope) is UNKNOWN
+
+
+def test_unreadable_expressions_are_unknown_not_errors() -> None:
+    scope = Scope()
+    for expression in ('${join("", module.target[*].bucket_arn)}', "${var.x[*].id}", "${[for x in y : x...]}",
+                       '${"a" ~ b}', "${(}", "${}"):
+        assert evaluate(expression, scope) is UNKNOWN

@@ -56,7 +56,12 @@ def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: C
     # are relocated to the .tf lines they come from.)
     asked = {t.rel for t in analysis_targets} | {t.rel for t in targets}
     raws = [f for out in outputs for f in out.findings if f.engine != "gdpr-guard" or f.location.path in asked]
-    in_scope, out_of_scope = _scoped(refinements.apply(raws, targets), targets, catalog, config)
+    try:
+        refined = refinements.apply(raws, targets)
+    except Exception as exc:  # a refinement bug must fail the scan (exit 3), not crash it or drop findings
+        errors.append(ScanError("gdpr-guard", f"refinement failed: {type(exc).__name__}: {exc}"))
+        refined = raws
+    in_scope, out_of_scope = _scoped(refined, targets, catalog, config)
     for raw in in_scope:
         finding = _map(raw, catalog, config)
         if finding is not None:

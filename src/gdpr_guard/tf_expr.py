@@ -72,8 +72,8 @@ class _Parser:
     def parse(self) -> Any:
         try:
             value = self._conditional()
-        except (IndexError, ValueError):
-            return UNKNOWN
+        except (IndexError, ValueError, TypeError, RecursionError):
+            return UNKNOWN  # an expression this evaluator does not read is unknown, never an error
         return value if self.pos == len(self.tokens) else UNKNOWN
 
     def _peek(self) -> str:
@@ -275,9 +275,7 @@ def _tokens(text: str) -> list[str]:
             out.append(text[i:j].rstrip("."))
             i = j
             continue
-        operator = next((op for op in _OPERATORS if text.startswith(op, i)), None)
-        if operator is None:
-            raise ValueError(ch)
+        operator = next((op for op in _OPERATORS if text.startswith(op, i)), ch)  # `.`, `...`: unknown
         out.append(operator)
         i += len(operator)
     return out
