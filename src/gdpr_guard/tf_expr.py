@@ -28,6 +28,8 @@ class Known:
     """A value already evaluated (a module input evaluated in its caller's scope)."""
 
     value: Any
+    defaults: frozenset[str] = frozenset()
+    """Root-module variable defaults the value rests on."""
 
 
 @dataclass
@@ -199,6 +201,8 @@ class _Parser:
             return UNKNOWN
         if head == "var" and name in self.scope.default_names:
             self.scope.defaults_used.add(name)
+        if isinstance(table[name], Known):
+            self.scope.defaults_used.update(table[name].defaults)
         inner = Scope(self.scope.variables, self.scope.locals, self.scope.defaults_used, self.scope.default_names,
                       self.scope.depth + 1)
         return evaluate(table[name], inner)

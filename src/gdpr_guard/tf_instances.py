@@ -90,14 +90,12 @@ def _chain(start: _hcl.Module, calls: list[str], directory: str, resource: tuple
             return None
         if _zero(call.body, scope):
             return Existence(True, ", ".join(sorted(scope.defaults_used)), _empty_each(call.body, scope))
-        inputs = {k: Known(evaluate(v, scope)) for k, v in call.body.items()
-                  if k not in META and not k.startswith("__")}
-        nested = modules.get(posixpath.normpath(posixpath.join(module.directory, source)))
+        inputs = {k: _input(v, scope) for k, v in call.body.items() if k not in META and not k.startswith("__")}
+        path = posixpath.normpath(posixpath.join(module.directory, source))
+        nested = modules.get("" if path == "." else path)  # `../../` from examples/x is the root module
         if nested is None:
             return None
-        defaults_so_far = set(scope.defaults_used)
         module, scope = nested, _scope(nested, inputs)
-        scope.defaults_used.update(defaults_so_far)
     if module.directory != directory:
         return None
     block = _find(module, "resource", resource)
@@ -118,6 +116,13 @@ def _zero(body: dict[str, Any], scope: Scope) -> bool:
         if isinstance(each, (dict, list)) and not each:
             return True
     return False
+
+
+def _input(raw: Any, scope: Scope) -> Known:
+    """A module input evaluated in its caller's scope, with the root defaults it rests on."""
+    probe = Scope(scope.variables, scope.locals, set(), scope.default_names, scope.depth)
+    value = evaluate(raw, probe)
+    return Known(value, frozenset(probe.defaults_used))
 
 
 def _empty_each(body: dict[str, Any], scope: Scope) -> bool:
