@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from gdpr_guard.finding import ScanResult
+from gdpr_guard.finding import Location, RawFinding, ScanResult
+from gdpr_guard.targets import discover
+from gdpr_guard.tf_instances import existing_instances
 from gdpr_guard.tf_expr import UNKNOWN, Known, Scope, evaluate
 
 SCOPE_VARS = {"create": [False], "items": [{}], "on": [True], "given": Known([]),
@@ -66,3 +69,22 @@ def test_unreadable_expressions_are_unknown_not_errors() -> None:
     for expression in ('${join("", module.target[*].bucket_arn)}', "${var.x[*].id}", "${[for x in y : x...]}",
                        '${"a" ~ b}', "${(}", "${}"):
         assert evaluate(expression, scope) is UNKNOWN
+
+
+def test_example_calling_the_root_module_uses_its_defaults(tmp_path: Path) -> None:
+    # examples/complete calls the module at the repository root with `source = "../../"` and does not
+    # override cluster_type: the module's own default decides, and the secondary cluster never exists.
+    (tmp_path / "main.tf").write_text(
+        'variable "cluster_type" {\n  default = "regional"\n}\n'
+        'locals {\n  regional = var.cluster_type == "regional"\n}\n'
+        'resource "aws_rds_cluster" "secondary" {\n  count = !local.regional ? 1 : 0\n}\n'
+        'resource "aws_rds_cluster" "primary" {\n  count = local.regional ? 1 : 0\n}\n', encoding="utf-8")
+    (tmp_path / "examples" / "complete").mkdir(parents=True)
+    (tmp_path / "examples" / "complete" / "main.tf").write_text(
+        'module "cluster" {\n  source = "../../"\n}\n', encoding="utf-8")
+    targets = discover([tmp_path], tmp_path)
+    findings = [RawFinding("GG-ENC-001", Location("main.tf", 7, 9), "checkov",
+                           resource="module.cluster.aws_rds_cluster.secondary"),
+                RawFinding("GG-ENC-001", Location("main.tf", 10, 12), "checkov",
+                           resource="module.cluster.aws_rds_cluster.primary")]
+    assert [f.resource for f in existing_instances(findings, targets)] == ["module.cluster.aws_rds_cluster.primary"]
