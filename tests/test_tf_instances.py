@@ -9,8 +9,8 @@ import pytest
 
 from gdpr_guard.finding import Location, RawFinding, ScanResult
 from gdpr_guard.targets import discover
-from gdpr_guard.tf_instances import existing_instances
 from gdpr_guard.tf_expr import UNKNOWN, Known, Scope, evaluate
+from gdpr_guard.tf_instances import existing_instances
 
 SCOPE_VARS = {"create": [False], "items": [{}], "on": [True], "given": Known([]),
               "nested": ["${var.create ? 2 : 0}"]}
