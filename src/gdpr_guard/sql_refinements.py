@@ -52,13 +52,35 @@ def python_star_extracts(findings: list[RawFinding], targets: Sequence[Target]) 
             except (SyntaxError, ValueError, OSError):
                 trees[rel] = None
         tree = trees[rel]
-        texts = _strings_at(tree, finding.location.start_line) if tree is not None else []
-        stars = [(stmt, i) for text in texts for stmt in statements(tokens(text))
+        texts = _strings_at(tree, finding.location.start_line) if tree is not None else _literals(finding.snippet)
+        # backticks: MySQL identifier quotes, or Markdown code in a help text; either way not a boundary
+        stars = [(stmt, i) for text in texts for stmt in statements(tokens(text.replace("`", " ")))
                  for i, t in enumerate(stmt) if t.text == "*" and t.kind == PUNCT and i and stmt[i - 1].text
                  in ("select", "distinct", ".", ",")]
-        if not stars or any(_why_harmless(stmt, i) is None for stmt, i in stars):
+        if not stars or any(_why_harmless(stmt, i, prose=True) is None for stmt, i in stars):
             kept.append(finding)
     return kept
+
+
+def _literals(snippet: str) -> list[str]:
+    """String literals of code that does not parse as Python 3 (Python 2 modules), read with tokenize."""
+    import ast
+    import io
+    import tokenize
+
+    parts: list[str] = []
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(snippet).readline):
+            if token.type == tokenize.STRING:
+                try:
+                    value = ast.literal_eval(token.string)
+                except (ValueError, SyntaxError):
+                    continue
+                if isinstance(value, str):
+                    parts.append(value)
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        pass
+    return ["".join(parts)] if parts else []  # adjacent literals form one query
 
 
 def _strings_at(tree: object, line: int) -> list[str]:
@@ -110,7 +132,19 @@ def _harmless_star(stmts: list[list[Token]], line: int, column: int) -> str | No
     return None
 
 
-def _why_harmless(stmt: list[Token], star: int) -> str | None:
+SQL_VERBS = frozenset({"select", "with", "insert", "create", "copy", "update", "delete", "merge", "unload",
+                       "replace", "upsert", "explain", "values", "table", "declare", "begin", "do", "set", "alter",
+                       "drop", "grant", "execute", "exec", "call", "return", "returns", "as", "then", "else",
+                       "union", "intersect", "except", "into", "from", "where", "and", "or", "on", "loop", "if",
+                       "for", "perform", "open", "cursor", "is", "query", "sql"})
+"""Words a statement (or a fragment of a procedure body) may start with; anything else is prose."""
+
+
+def _why_harmless(stmt: list[Token], star: int, prose: bool = False) -> str | None:
+    """Why the star at `star` extracts nothing, or None. `prose`: the text is a string of a program,
+    which may be a sentence that mentions SQL (an argparse help) rather than a query."""
+    if prose and stmt[0].kind == WORD and stmt[0].text not in SQL_VERBS:
+        return "the text is prose that mentions SQL, not a query"
     words = [t.text for t in stmt[:8] if t.kind == WORD]
     if words[:1] == ["create"] and "view" in words:
         return "a view stores a query, it extracts nothing"
@@ -138,9 +172,22 @@ def _why_harmless(stmt: list[Token], star: int) -> str | None:
             return "the star reads generated rows"
         elif _cte_lists_columns(stmt, stmt[source].text):
             return "the star reads a CTE that lists its columns"
-    if depth > 0 and _main_select_lists_columns(stmt):
+    if depth > 0 and _consumer_lists_columns(stmt, select, depth):
         return "the query that consumes the subquery or CTE lists its columns"
     return None
+
+
+def _consumer_lists_columns(stmt: list[Token], select: int, depth: int) -> bool:
+    """Does the SELECT around the subquery holding `select` list its columns (no star)?"""
+    opening = next((i for i in range(select - 1, -1, -1) if stmt[i].text == "(" and stmt[i].depth == depth - 1),
+                   None)
+    if opening is None:
+        return False
+    consumer = next((i for i in range(opening - 1, -1, -1) if stmt[i].kind == WORD and stmt[i].text == "select"
+                     and stmt[i].depth == depth - 1), None)
+    if consumer is not None:
+        return not _star_list(stmt, consumer)
+    return stmt[0].text == "with" and _main_select_lists_columns(stmt)  # a CTE: the main query consumes it
 
 
 def _at_most_one_row(stmt: list[Token], source: int, depth: int) -> bool:
