@@ -46,6 +46,7 @@ def test_suppressions_exact_text(suppressed_repo: Path) -> None:
         'notice: V2__no_reason.sql:1: suppression of GG-DEL-101 has no reason="...": not applied\n'
         "notice: V3__expired.sql:1: suppression of GG-DEL-101 expired on 2021-06-30: not applied\n"
         "\n"
+        "gdpr-guard: files by role: 3 migration (CRED, DEL, ENC, LOG, MIG, MIN, PUB).\n"
         "gdpr-guard: 2 finding(s) (2 medium), 1 suppressed; scanned 3 sql.\n")
 
 
