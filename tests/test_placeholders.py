@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from gdpr_guard.catalog import Catalog
+from gdpr_guard.config import Config
 from gdpr_guard.placeholders import is_placeholder
+from gdpr_guard.scan import run_scan
 
 NOT_SECRETS = ["", "SNOWFLAKE_PASSWORD", "DB_PASS", "inherit", "string", "String", "null", "${DB_PASSWORD}",
                "${{ secrets.DB_PASSWORD }}", "{{ db_password }}", "$PGPASSWORD", "%(password)s", "%s", "<password>",
@@ -23,3 +28,17 @@ def test_not_a_secret(value: str) -> None:
 @pytest.mark.parametrize("value", SECRETS)
 def test_a_secret(value: str) -> None:
     assert not is_placeholder(value)
+
+
+def test_every_credential_rule_gets_the_filter_even_a_wrapper_analysis(tmp_path: Path, catalog: Catalog) -> None:
+    # GG-CRED-201 (same secret in several files) sees `secrets: inherit` in two workflows, and a real
+    # password in two: only the password is a finding.
+    workflows = tmp_path / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    for name in ("release", "deploy"):
+        (workflows / f"{name}.yml").write_text(
+            f"jobs:\n  {name}:\n    uses: ./.github/workflows/reusable.yml\n    secrets: inherit\n", encoding="utf-8")
+        (tmp_path / f"{name}.env").write_text("DB_PASSWORD=Wh2024-etl-shared\n", encoding="utf-8")
+    result = run_scan([tmp_path], tmp_path, Config(enable=("GG-CRED-201",)), catalog)
+    assert [(f.rule_id, f.location.path, f.location.start_line) for f in result.findings] == [
+        ("GG-CRED-201", "deploy.env", 1)]
