@@ -180,10 +180,6 @@ def _invocation(result: ScanResult) -> dict[str, Any]:
         notifications.append(note)
     for notice in result.notices:
         notifications.append({"level": "warning", "message": {"text": notice}})
-    for left in result.out_of_scope:
-        notifications.append({"level": "note", "descriptor": {"id": f"out-of-scope/{left.rule_id}"},
-                              "message": {"text": f"{left.count} finding(s) of {left.rule_id} in {left.role} files "
-                                                  "not reported: the rule does not apply to that role"}})
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     return invocation
