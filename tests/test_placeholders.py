@@ -15,9 +15,10 @@ NOT_SECRETS = ["", "SNOWFLAKE_PASSWORD", "DB_PASS", "inherit", "string", "String
                "${{ secrets.DB_PASSWORD }}", "{{ db_password }}", "$PGPASSWORD", "%(password)s", "%s", "<password>",
                "{password}", ":password", "?", "****", "xxxx", "secrets.DB_PASSWORD", "var.db_password",
                "env.TOKEN", "os.environ['X']", "db_password", "snowflake-secret", "your_password", "redacted",
-               "url", "get_stream_token"]
+               "url", "get_stream_token", "xoxb-valid", "sk_test_dummy", "fake-api-key"]
 SECRETS = ["Lab2021!", "Team2021!", "hunter2", "s3cr3t_PASSWORD", "changeme", "password123", "sk_live_51HqLx2",
-           "AKIAIOSFODNN7EXAMPLE", "Passw0rd", "correct horse battery staple", "P_A_S_S_w0rd"]
+           "AKIAIOSFODNN7EXAMPLE", "Passw0rd", "correct horse battery staple", "P_A_S_S_w0rd", "testpass99",
+           "xoxb-1234-5678-abcdef"]
 
 
 @pytest.mark.parametrize("value", NOT_SECRETS)
