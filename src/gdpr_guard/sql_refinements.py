@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
 from gdpr_guard.finding import RawFinding
-from gdpr_guard.sqltext import PUNCT, WORD, Token, statements, tokens
+from gdpr_guard.sqltext import PUNCT, STRING, WORD, Token, statements, tokens
 from gdpr_guard.targets import Kind, Target
 
 SYSTEM_SCHEMAS = frozenset({"information_schema", "pg_catalog", "sys", "mysql", "performance_schema",
@@ -123,10 +123,16 @@ def group_roles_are_not_shared(findings: list[RawFinding], targets: Sequence[Tar
 def _harmless_star(stmts: list[list[Token]], line: int, column: int) -> str | None:
     """Why the first `*` at or after (line, column) extracts nothing, or None."""
     for stmt in stmts:
-        if not stmt[0].line <= line <= stmt[-1].line:
+        last = stmt[-1]
+        if not stmt[0].line <= line <= last.line + (last.text.count("\n") if last.kind == STRING else 0):
             continue
         star = next((i for i, t in enumerate(stmt) if t.kind == PUNCT and t.text == "*"
                      and (t.line, t.column) >= (line, column)), None)
+        body = next((t for t in stmt if t.kind == STRING and t.line <= line <= t.line + t.text.count("\n")), None)
+        if body is not None and (star is None or stmt[star].line > line):
+            # the match is inside a function body ($$ ... $$): read the body's own statements
+            inner = line - body.line + 1
+            return _harmless_star(statements(tokens(body.text)), inner, column if inner > 1 else 1)
         if star is not None:
             return _why_harmless(stmt, star)
     return None
