@@ -11,6 +11,7 @@ from gdpr_guard import catalog as catalog_module
 from gdpr_guard.catalog import Catalog
 from gdpr_guard.config import Config
 from gdpr_guard.finding import ScanResult
+from gdpr_guard.roles import RoleSettings
 from gdpr_guard.scan import run_scan
 
 REPO = Path(__file__).resolve().parents[1]
@@ -31,9 +32,17 @@ def catalog() -> Catalog:
 
 @pytest.fixture(scope="session")
 def fixtures_scan(catalog: Catalog) -> ScanResult:
-    """checkov and semgrep, once, over every rule fixture (wrapper analyses have their own tests)."""
+    """checkov and semgrep, once, over every rule fixture (wrapper analyses have their own tests).
+
+    Each fixture tree is a project of its own: roles are detected from the paths below it (else every
+    fixture would be test code of this repository).
+    """
     analyses = tuple(r.id for r in catalog.rules.values() if r.engine == "gdpr-guard")
-    return run_scan([TERRAFORM_FIXTURES, SCRIPT_FIXTURES], REPO, Config(disable=analyses), catalog)
+    config = Config(disable=analyses, roles=FIXTURE_ROLES)
+    return run_scan([TERRAFORM_FIXTURES, SCRIPT_FIXTURES], REPO, config, catalog)
+
+
+FIXTURE_ROLES = RoleSettings(projects=("tests/fixtures/terraform", "tests/fixtures/scripts"))
 
 
 def annotations(path: Path) -> dict[str, set[tuple[str, int]]]:

@@ -63,3 +63,18 @@ def test_deletion_is_judged_on_every_covered_script_not_only_the_staged_ones(tmp
     for deleting in ("V3__purge.sql", "extract.py"):  # DELETE FROM; a self-cleaning TemporaryDirectory
         (tmp_path / "good" / "migrations" / deleting).unlink()
     assert [f.rule_id for f in migration_plans.analyse(staged, {})] == ["GG-MIG-202"]
+
+
+def test_plumbing_and_schema_only_migrations_need_no_plan() -> None:
+    # env.py, __init__.py, an Alembic revision that only creates a table and an index, and a Flyway file
+    # of DDL move no data; the revision that backfills e-mail addresses does.
+    assert _findings("plumbing") == {("GG-MIG-201", "plumbing/migrations/versions/002_backfill_emails.py", 1)}
+
+
+def test_framework_migrations_need_a_plan_only_when_they_copy_or_transfer_rows() -> None:
+    # In-place backfills (Django RunPython on the ORM, Flyway UPDATE) stay in the application's database;
+    # a copy into another table and an export to a file are data migrations.
+    assert _findings("frameworks") == {
+        ("GG-MIG-201", "frameworks/migrations/flyway/V8__archive_subscriptions.sql", 1),
+        ("GG-MIG-201", "frameworks/migrations/shop/0004_export_customers.py", 1),
+    }

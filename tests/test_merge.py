@@ -72,6 +72,9 @@ def test_merged_shards_equal_the_unsharded_scan(sarifs: dict[str, str]) -> None:
     run = json.loads(merged)["runs"][0]
     assert run["invocations"] == [{"executionSuccessful": True}]
     assert run["properties"]["targets"] == json.loads(sarifs["all"])["runs"][0]["properties"]["targets"]
+    unsharded = json.loads(sarifs["all"])["runs"][0]["properties"]
+    assert run["properties"]["roles"] == unsharded["roles"]
+    assert run["properties"]["outOfScope"] == unsharded["outOfScope"]
     assert merge.merge([sarifs["2/2"], sarifs["1/2"]]) == merged, "order of inputs does not matter"
 
 

@@ -22,8 +22,18 @@ def _is_true(value: Any) -> bool:
 
 
 def _is_unresolved(value: Any) -> bool:
+    # Any text but true/false is an expression checkov could not evaluate (`var.x`, `${...}`, and the
+    # `try(ebs.value.encrypted, null)` of a `dynamic` block's content): unknown, not unencrypted.
     value = first(value)
-    return isinstance(value, str) and ("var." in value or "local." in value or "${" in value)
+    return isinstance(value, str) and value.strip().lower() not in ("true", "false")
+
+
+def _dynamic(conf: dict[str, Any], key: str) -> bool:
+    """Does `conf` build `key` blocks with a `dynamic` block (content known only at plan time)?"""
+    for block in conf.get("dynamic") or []:
+        if isinstance(block, dict) and key in block:
+            return True
+    return False
 
 
 def _blocks(conf: dict[str, Any], key: str) -> list[dict[str, Any]]:
@@ -48,6 +58,9 @@ class Ec2BlockDeviceUnencrypted(BaseResourceCheck):
             for mapping in _blocks(conf, "block_device_mappings"):
                 if "virtual_name" in mapping and "ebs" not in mapping:
                     continue  # instance-store volume, no EBS encryption setting
+                if not _blocks(mapping, "ebs") and _dynamic(mapping, "ebs"):
+                    devices.append({"encrypted": "dynamic"})  # built by a dynamic block: unknown
+                    continue
                 devices.extend(_blocks(mapping, "ebs") or [{}])
         else:
             root = _blocks(conf, "root_block_device")

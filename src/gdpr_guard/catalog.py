@@ -15,6 +15,7 @@ from gdpr_guard import resources
 from gdpr_guard.errors import CatalogError
 from gdpr_guard.finding import Severity
 from gdpr_guard.schema_check import validate
+from gdpr_guard.targets import Role
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 BUILTIN_CHECK = re.compile(r"^CKV2?_(AWS|AZURE|GCP)_[0-9]+$")
@@ -114,6 +115,10 @@ class Rule:
     def builtin(self) -> bool:
         """Backed by one of checkov's own checks rather than a policy of ours."""
         return self.policy is None
+    roles: tuple[Role, ...] = tuple(Role)
+    """File roles the rule applies to (its own `roles`, else its family's default)."""
+    evidence: str = "code"
+    """`name` when the rule recognises its subject by a name pattern: its findings are weak evidence."""
 
     @property
     def articles_label(self) -> str:
@@ -147,6 +152,8 @@ class Catalog:
         self.findings: dict[str, CnilFinding] = {
             key: self._cnil_finding(key, value) for key, value in data["cnil_findings"].items()
         }
+        self.role_defaults: dict[str, tuple[Role, ...]] = {
+            key: _roles(value) for key, value in data["role_defaults"].items()}
         rules = [self._rule(entry) for entry in data["rules"]]
         self.rules: dict[str, Rule] = {}
         for rule in rules:
@@ -201,6 +208,9 @@ class Catalog:
             aliases=tuple(entry.get("aliases", ())),
             region_is_secret=entry.get("region_is_secret", entry["family"] == "CRED"),
             engine_note=entry.get("engine_note", "").strip(),
+            roles=_roles(entry["roles"]) if "roles" in entry else
+            self.role_defaults.get(entry["family"], self.role_defaults["default"]),
+            evidence=entry.get("evidence", "code"),
         )
 
     def get(self, rule_id: str) -> Rule | None:
@@ -231,6 +241,11 @@ class Catalog:
         """Articles some rule maps to, in numeric order."""
         used = {a.article for r in self.rules.values() for a in r.gdpr}
         return sorted(used, key=int)
+
+
+def _roles(names: list[str]) -> tuple[Role, ...]:
+    wanted = set(names)
+    return tuple(r for r in Role if r.value in wanted)
 
 
 def load(path: Path | None = None) -> Catalog:

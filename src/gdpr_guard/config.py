@@ -10,7 +10,9 @@ from typing import Any
 from gdpr_guard import resources, yamlio
 from gdpr_guard.errors import ConfigError
 from gdpr_guard.finding import Severity
+from gdpr_guard.roles import RoleSettings
 from gdpr_guard.schema_check import validate
+from gdpr_guard.targets import Role
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -88,6 +90,8 @@ class Config:
     """Seconds an engine may run before it is killed and the scan fails."""
     jobs: int = 0
     """Engine parallelism (0: one per core)."""
+    roles: RoleSettings = RoleSettings()
+    """Roles assigned to paths, and rules whose roles are changed."""
     source: str | None = None
     """File the configuration came from, if any."""
 
@@ -163,6 +167,7 @@ def from_mapping(data: Any, source: str) -> Config:
         baseline=data.get("baseline"),
         timeout=data.get("timeout", 900),
         jobs=data.get("jobs", 0),
+        roles=_role_settings(data.get("roles", {})),
         source=source,
     )
 
@@ -170,6 +175,14 @@ def from_mapping(data: Any, source: str) -> Config:
 def with_overrides(config: Config, **changes: Any) -> Config:
     """A copy with the CLI's explicit values (None means: keep the file's or the default)."""
     return replace(config, **{k: v for k, v in changes.items() if v is not None})
+
+
+def _role_settings(data: dict[str, Any]) -> RoleSettings:
+    return RoleSettings(
+        paths=tuple((glob, Role(role)) for glob, role in data.get("paths", {}).items()),
+        projects=tuple(data.get("projects", ())),
+        rules={key: tuple(r for r in Role if r.value in set(names)) for key, names in data.get("rules", {}).items()},
+    )
 
 
 def _lower(values: Any) -> tuple[str, ...]:

@@ -51,6 +51,9 @@ def markdown(rule: Rule, heading: str = "##", disclaimer: bool = True) -> str:
         f"Severity **{rule.severity}** · family {rule.family} · engine {rule.engine} · "
         f"personal data: {rule.personal_data}",
         "",
+        f"Applies to files of role: {', '.join(r.value for r in rule.roles)}"
+        + (" · evidence: a name pattern (findings are low confidence)" if rule.evidence == "name" else ""),
+        "",
         "### What it catches" if heading == "##" else "**What it catches**",
         "",
         rule.message.replace("{resource}", "the resource"),
@@ -93,7 +96,9 @@ def backing(rule: Rule) -> str:
 def text(rule: Rule) -> str:
     """Plain-text version for the terminal (`gdpr-guard explain`)."""
     out = [f"{rule.id}  {rule.title}", f"severity: {rule.severity}   family: {rule.family}   "
-           f"engine: {rule.engine} ({rule.engine_rule})   personal data: {rule.personal_data}", ""]
+           f"engine: {rule.engine} ({rule.engine_rule})   personal data: {rule.personal_data}",
+           f"applies to files of role: {', '.join(r.value for r in rule.roles)}"
+           + ("   evidence: a name pattern (findings are low confidence)" if rule.evidence == "name" else ""), ""]
     out += ["Legal mapping:"] + [f"  - {line}" for line in legal_lines(rule)] + [""]
     out += ["Note:", _indent(_wrap(DISCLAIMER)), ""]
     out += ["Why it matters:", _indent(rule.rationale), "", "Remediation:", _indent(rule.remediation), ""]

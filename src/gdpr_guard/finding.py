@@ -67,6 +67,8 @@ class RawFinding:
     """Terraform tags of the resource, as (key, value) pairs."""
     block: Location | None = None
     """The whole Terraform block, when `location` is narrower (the attribute or nested block that fails)."""
+    weak_evidence: str = ""
+    """Why the evidence is weak (a name pattern, an unresolved value); empty when the rule's evidence holds."""
 
 
 @dataclass(frozen=True)
@@ -95,12 +97,19 @@ class Finding:
     """Why the target was classified (`tag data_classification=health`, `name matches patient`)."""
     data_label: str | None = None
     """What was detected (`special category: health`, `personal data: e-mail address`)."""
+    weak_evidence: str | None = None
+    """Why the evidence is weak, or None: a weak finding is never raised to critical on that evidence."""
     fingerprint: str = ""
     """Stable identity: rule + path + resource or normalised snippet; no line numbers."""
     suppression: Suppression | None = None
     """The justified inline suppression or baseline entry that silences it, if any."""
     block: Location | None = None
     """The whole Terraform block, when `location` is narrower (the attribute or nested block that fails)."""
+
+    @property
+    def confidence(self) -> str:
+        """`low` when the evidence is weak (see `weak_evidence`), else `high`."""
+        return "low" if self.weak_evidence else "high"
 
 
 @dataclass(frozen=True)
@@ -129,6 +138,18 @@ class ScanError:
     """The target concerned, relative to the scan root, when known."""
 
 
+@dataclass(frozen=True, order=True)
+class OutOfScope:
+    """Findings a rule's roles left out: counted, never dropped silently."""
+
+    rule_id: str
+    """The rule."""
+    role: str
+    """The role of the files the findings were in (`test`, `dbt`, ...)."""
+    count: int
+    """How many findings."""
+
+
 @dataclass(frozen=True)
 class ScanResult:
     """Everything the reporters need, already sorted deterministically."""
@@ -145,6 +166,12 @@ class ScanResult:
     """Number of targets scanned per kind (`terraform`, `python`, ...)."""
     engines: dict[str, str] = field(default_factory=dict)
     """Engine name -> version actually run."""
+    roles: dict[str, int] = field(default_factory=dict)
+    """Number of targets per file role (`application`, `test`, ...)."""
+    families: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Role -> rule families applied to files of that role (roles present in the scan only)."""
+    out_of_scope: tuple[OutOfScope, ...] = ()
+    """Findings not reported because their rule does not apply to the file's role."""
 
     @property
     def active(self) -> tuple[Finding, ...]:

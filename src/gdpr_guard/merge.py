@@ -164,7 +164,31 @@ def _properties(runs: list[dict[str, Any]]) -> dict[str, Any]:
         for kind, count in (props.get("targets") or {}).items():
             if isinstance(count, int):
                 targets[kind] = targets.get(kind, 0) + count
-    return {"engines": dict(sorted(engines.items())), "targets": dict(sorted(targets.items())), "shards": len(runs)}
+    out: dict[str, Any] = {"engines": dict(sorted(engines.items())), "targets": dict(sorted(targets.items()))}
+    out.update(_scope(runs))
+    out["shards"] = len(runs)
+    return out
+
+
+def _scope(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """File roles and out-of-scope counts of the shards, summed (shards scan disjoint files)."""
+    roles: dict[str, dict[str, Any]] = {}
+    left: dict[tuple[str, str], int] = {}
+    for run in runs:
+        props = run.get("properties") or {}
+        for role, entry in (props.get("roles") or {}).items():
+            merged = roles.setdefault(role, {"files": 0, "families": []})
+            merged["files"] += entry.get("files", 0) if isinstance(entry.get("files"), int) else 0
+            merged["families"] = sorted(set(merged["families"]) | set(entry.get("families") or []))
+        for item in props.get("outOfScope") or []:
+            key = (str(item.get("ruleId")), str(item.get("role")))
+            left[key] = left.get(key, 0) + (item.get("findings") if isinstance(item.get("findings"), int) else 0)
+    if not roles and not left:
+        return {}
+    order = {role: i for i, role in enumerate(("application", "test", "migration", "etl", "backup", "dbt",
+                                               "infrastructure", "example"))}
+    return {"roles": dict(sorted(roles.items(), key=lambda item: (order.get(item[0], 99), item[0]))),
+            "outOfScope": [{"ruleId": r, "role": role, "findings": n} for (r, role), n in sorted(left.items())]}
 
 
 def _result_order(result: dict[str, Any]) -> tuple[Any, ...]:

@@ -46,13 +46,62 @@ def _true(value: Any) -> bool:
     return value is True or (isinstance(value, str) and value.strip().lower() == "true")
 
 
+def _receivers(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
+    if not findings:
+        return findings
+    from gdpr_guard.receivers import typed_receivers  # parses Python; only when there is something to refine
+
+    return typed_receivers(findings, targets)
+
+
+def _sql(name: str) -> Refinement:
+    def refine(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
+        if not findings:
+            return findings
+        from gdpr_guard import sql_refinements  # tokenizes SQL; only needed when there is something to refine
+
+        function: Refinement = getattr(sql_refinements, name)
+        return function(findings, targets)
+    return refine
+
+
+def _shell(name: str) -> Refinement:
+    def refine(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
+        if not findings:
+            return findings
+        from gdpr_guard import shell_refinements  # tokenizes shell; only when there is something to refine
+
+        function: Refinement = getattr(shell_refinements, name)
+        return function(findings, targets)
+    return refine
+
+
 REFINEMENTS: dict[str, Refinement] = {
     "GG-PUB-003": account_block_covers_buckets,
+    "GG-MIN-105": _sql("star_extracts"),
+    "GG-MIN-101": _sql("python_star_extracts"),
+    "GG-CRED-110": _sql("group_roles_are_not_shared"),
+    "GG-ENC-104": _shell("piped_into_encryption"),
+    "GG-ENC-101": _receivers,
+    "GG-DEL-102": _receivers,
 }
+
+
+def real_secrets(findings: list[RawFinding]) -> list[RawFinding]:
+    """Every credential rule: a finding whose matched values are all placeholders or names is not one."""
+    from gdpr_guard.placeholders import is_placeholder
+
+    return [f for f in findings if not (f.rule_id.startswith("GG-CRED-") and f.secrets
+                                        and all(is_placeholder(s) for s in f.secrets))]
 
 
 def apply(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
     """Run each rule's refinement over that rule's findings; other findings pass through."""
+    findings = real_secrets(findings)
+    if any(f.engine == "checkov" and f.resource for f in findings):
+        from gdpr_guard.tf_instances import existing_instances  # parses HCL: only with Terraform findings
+
+        findings = existing_instances(findings, targets)
     out = [f for f in findings if f.rule_id not in REFINEMENTS]
     for rule_id, refine in REFINEMENTS.items():
         out += refine([f for f in findings if f.rule_id == rule_id], targets)

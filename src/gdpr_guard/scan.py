@@ -10,15 +10,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gdpr_guard import masking, personal_data, prestart, refinements, suppressions
+from gdpr_guard import masking, personal_data, prestart, refinements, roles, suppressions
 from gdpr_guard.catalog import Catalog, Rule
 from gdpr_guard.config import Config
 from gdpr_guard.engines import ENGINES, base
 from gdpr_guard.engines.common import EngineOutput
 from gdpr_guard.errors import CatalogError, EngineError, GdprGuardError
-from gdpr_guard.finding import Finding, RawFinding, ScanError, ScanResult
+from gdpr_guard.finding import Finding, OutOfScope, RawFinding, ScanError, ScanResult, Severity
 from gdpr_guard.fingerprint import assign
-from gdpr_guard.targets import Target, content_problem, discover
+from gdpr_guard.targets import Role, Target, content_problem, discover
 
 if TYPE_CHECKING:  # imported where used: a pre-commit run should not pay for what it does not use
     from gdpr_guard.cache import Cache
@@ -28,6 +28,7 @@ MAX_TARGET_BYTES = 10_000_000
 LAUNCH_WAIT_SECONDS = 10.0
 """At most this long, analyses wait for the engine processes to start (a cap, not a cost)."""
 Analysis = Callable[[list[Target], dict[str, Any]], list[RawFinding]]
+NAME_EVIDENCE = "recognised by its name only (a name pattern, not what the code declares)"
 
 
 def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: Catalog,
@@ -44,7 +45,7 @@ def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: C
     errors = [ScanError("gdpr-guard", f"{rel}: {why}", rel) for rel, why in skipped]
     errors += [e for t in targets if (e := _unreadable(t)) is not None]
     broken = {e.path for e in errors}
-    targets = [t for t in targets if t.rel not in broken]
+    targets = roles.assign([t for t in targets if t.rel not in broken], root, config.roles)
     rules = [r for r in catalog.rules.values() if config.rule_enabled(r.id)]
     targets, analysis_targets = _sharded(targets, shard)
     outputs, engine_errors, versions = _run_all(targets, rules, catalog, root, config, analysis_targets, cache)
@@ -55,7 +56,13 @@ def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: C
     # are relocated to the .tf lines they come from.)
     asked = {t.rel for t in analysis_targets} | {t.rel for t in targets}
     raws = [f for out in outputs for f in out.findings if f.engine != "gdpr-guard" or f.location.path in asked]
-    for raw in refinements.apply(raws, targets):
+    try:
+        refined = refinements.apply(raws, targets)
+    except Exception as exc:  # a refinement bug must fail the scan (exit 3), not crash it or drop findings
+        errors.append(ScanError("gdpr-guard", f"refinement failed: {type(exc).__name__}: {exc}"))
+        refined = raws
+    in_scope, out_of_scope = _scoped(refined, targets, catalog, config)
+    for raw in in_scope:
         finding = _map(raw, catalog, config)
         if finding is not None:
             findings.append(finding)
@@ -77,11 +84,37 @@ def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: C
         fingerprinted = kept
     errors = sorted({_masked_error(e) for e in errors}, key=lambda e: (e.path or "", e.source, e.message))
     counts: dict[str, int] = {}
+    role_counts: dict[str, int] = {}
     for target in targets:
         counts[target.kind.value] = counts.get(target.kind.value, 0) + 1
+        role_counts[target.role.value] = role_counts.get(target.role.value, 0) + 1
+    present = [r for r in Role if r.value in role_counts]
     return ScanResult(root=str(root), findings=tuple(fingerprinted), errors=tuple(errors),
                       notices=tuple(notices), targets=dict(sorted(counts.items())),
-                      engines=dict(sorted(versions.items())))
+                      engines=dict(sorted(versions.items())),
+                      roles={r.value: role_counts[r.value] for r in present},
+                      families={r.value: _families(r, rules, config) for r in present},
+                      out_of_scope=out_of_scope)
+
+
+def _scoped(raws: list[RawFinding], targets: list[Target], catalog: Catalog,
+            config: Config) -> tuple[list[RawFinding], tuple[OutOfScope, ...]]:
+    """Findings whose rule applies to their file's role, and counts of the others per rule and role."""
+    role_of = {t.rel: t.role for t in targets}
+    kept: list[RawFinding] = []
+    left: dict[tuple[str, str], int] = {}
+    for raw in raws:
+        rule = catalog.get(raw.rule_id)
+        role = role_of.get(raw.location.path, Role.INFRASTRUCTURE if raw.resource else Role.APPLICATION)
+        if rule is None or role in roles.rule_roles(rule.id, rule.family, rule.roles, config.roles):
+            kept.append(raw)
+        else:
+            left[(rule.id, role.value)] = left.get((rule.id, role.value), 0) + 1
+    return kept, tuple(OutOfScope(rule_id, role, n) for (rule_id, role), n in sorted(left.items()))
+
+
+def _families(role: Role, rules: list[Rule], config: Config) -> tuple[str, ...]:
+    return tuple(sorted({r.family for r in rules if role in roles.rule_roles(r.id, r.family, r.roles, config.roles)}))
 
 
 def _sharded(targets: list[Target], spec: Spec | None) -> tuple[list[Target], list[Target]]:
@@ -188,6 +221,10 @@ def _map(raw: RawFinding, catalog: Catalog, config: Config) -> Finding | None:
             and personal_data.declared_not_personal(raw, config.personal_data):
         return None
     severity = personal_data.escalate(config.severity.get(rule.id, rule.severity), data, rule.personal_data)
+    weak = raw.weak_evidence or (NAME_EVIDENCE if rule.evidence == "name" else "")
+    if weak:  # weak evidence never makes a finding critical (issue 11, confidence)
+        base = config.severity.get(rule.id, rule.severity)
+        severity = min(severity, max(base, Severity.HIGH))
     message = rule.message.replace("{resource}", raw.resource or "this resource")
     if raw.detail:
         message += " " + raw.detail
@@ -205,6 +242,7 @@ def _map(raw: RawFinding, catalog: Catalog, config: Config) -> Finding | None:
         data_category=data.category if data else None,
         data_reason=data.reason if data else None,
         data_label=data.label if data else None,
+        weak_evidence=masking.mask(weak, secrets) or None,
     )
 
 

@@ -29,6 +29,23 @@ class Kind(str, enum.Enum):
     """Not scanned by an engine, but read by analyses (`.env`, CI YAML, `.tfvars`)."""
 
 
+class Role(str, enum.Enum):
+    """What a file is for; decides which rules apply to it (detected in roles.py)."""
+
+    APPLICATION = "application"
+    TEST = "test"
+    MIGRATION = "migration"
+    ETL = "etl"
+    """An export or ETL job: code that moves data out of the system or between systems."""
+    BACKUP = "backup"
+    """A backup tool: copies whole databases by design."""
+    DBT = "dbt"
+    """A dbt model, snapshot or analysis: a transformation inside the warehouse."""
+    INFRASTRUCTURE = "infrastructure"
+    EXAMPLE = "example"
+    """Examples, documentation and local-development setups (examples/, docs/, .devcontainer/)."""
+
+
 SKIPPED_DIRS = frozenset({
     ".git", ".hg", ".svn", ".terraform", ".venv", "venv", "env", ".tox", ".nox", "node_modules",
     "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".gdpr-guard-cache",
@@ -53,6 +70,8 @@ class Target:
     """Absolute path."""
     kind: Kind
     """Classification."""
+    role: Role = Role.APPLICATION
+    """What the file is for (set by roles.assign after discovery)."""
 
 
 def classify(path: Path) -> Kind | None:

@@ -22,6 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from gdpr_guard import migration_plan, yamlio
+from gdpr_guard.analyses._data_moves import moves_data
 from gdpr_guard.errors import ConfigError, GdprGuardError
 from gdpr_guard.finding import Location, RawFinding
 from gdpr_guard.targets import Kind, Target, discover
@@ -159,7 +160,10 @@ def analyse(targets: list[Target], config: dict[str, Any]) -> list[RawFinding]:
     for script in scripts:
         plan = _plan_for(script, names)
         if plan is None:
-            orphans[str(PurePosixPath(script.rel).parent)].append(script)
+            # Alembic's env.py, package __init__.py files and schema-only migrations move no data:
+            # they need no data-migration plan.
+            if moves_data(script, _read(script.path)):
+                orphans[str(PurePosixPath(script.rel).parent)].append(script)
         else:
             covered[plan].append(script)
 

@@ -73,6 +73,28 @@ def severity_counts(findings: tuple[Finding, ...] | list[Finding]) -> dict[str, 
     return counts
 
 
+def roles_line(result: ScanResult) -> str:
+    """`files by role: 12 application (CRED, ENC, ...), 40 test (no rule applies)`."""
+    parts = [f"{n} {role} ({', '.join(result.families.get(role, ())) or 'no rule applies'})"
+             for role, n in result.roles.items()]
+    return "files by role: " + (", ".join(parts) or "none")
+
+
+def out_of_scope_line(result: ScanResult) -> str:
+    """What the rules' roles left out, or an empty string."""
+    if not result.out_of_scope:
+        return ""
+    total = sum(o.count for o in result.out_of_scope)
+    parts = ", ".join(f"{o.count} {o.rule_id} in {o.role}" for o in result.out_of_scope)
+    return (f"{total} finding(s) not reported because the rule does not apply to the file's role: {parts} "
+            "(change with `roles:` in .gdpr-guard.yaml)")
+
+
+def confidence_note(finding: Finding) -> str:
+    """` [low confidence: why]` for a finding on weak evidence, else empty."""
+    return f" [low confidence: {finding.weak_evidence}]" if finding.weak_evidence else ""
+
+
 def where(finding: Finding) -> str:
     """`path:line` or `path:line (resource)`."""
     text = f"{finding.location.path}:{finding.location.start_line}"

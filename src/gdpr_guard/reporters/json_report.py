@@ -24,6 +24,10 @@ def render(result: ScanResult, catalog: Catalog, options: ReportOptions) -> str:
             "by_severity": severity_counts(result.active),
             "fail_on": str(options.fail_on),
             "targets": result.targets,
+            "roles": {role: {"files": n, "families": list(result.families.get(role, ()))}
+                      for role, n in result.roles.items()},
+            "out_of_scope": [{"rule_id": o.rule_id, "role": o.role, "findings": o.count}
+                             for o in result.out_of_scope],
             "errors": len(result.errors),
         },
         "findings": [_finding(f, catalog) for f in result.findings],
@@ -57,6 +61,8 @@ def _finding(finding: Finding, catalog: Catalog) -> dict[str, Any]:
                           if finding.data_category else None),
         "related": [_location(r) for r in finding.related],
         "block": _location(finding.block) if finding.block else None,
+        "confidence": finding.confidence,
+        "weak_evidence": finding.weak_evidence,
         "fingerprint": finding.fingerprint,
         "engine": finding.engine,
         "suppression": None,

@@ -9,7 +9,10 @@ from gdpr_guard.reporters.common import (
     ReportOptions,
     by_article,
     by_cnil,
+    confidence_note,
     data_note,
+    out_of_scope_line,
+    roles_line,
     severity_counts,
     split_by_relation,
     where,
@@ -45,6 +48,11 @@ def render(result: ScanResult, catalog: Catalog, options: ReportOptions) -> str:
             assert s is not None
             out.append(f"| {finding.rule_id} | `{_cell(where(finding))}` | {s.kind} | {_cell(s.reason)} | "
                        f"{s.until or ''} |")
+        out.append("")
+    if result.roles:
+        out += ["### Scope", "", f"- {_cell(roles_line(result))}"]
+        if result.out_of_scope:
+            out.append(f"- {_cell(out_of_scope_line(result))}")
         out.append("")
     if result.notices:
         out += ["### Notices", ""] + [f"- {_cell(n)}" for n in result.notices] + [""]
@@ -88,8 +96,9 @@ def _findings(active: tuple[Finding, ...], catalog: Catalog) -> list[str]:
         rule = catalog.get(finding.rule_id)
         legal = f"{rule.articles_label} · {rule.cnil_label}" if rule else ""
         fix = first_sentence(rule.remediation) if rule else ""
+        message = finding.message + data_note(finding) + confidence_note(finding)
         out.append(f"| {finding.severity} | {finding.rule_id} | `{_cell(where(finding))}` | "
-                   f"{_cell(finding.message + data_note(finding))} | {_cell(fix)} | {legal} |")
+                   f"{_cell(message)} | {_cell(fix)} | {legal} |")
     if len(active) > MAX_ROWS:
         out.append(f"\n_{len(active) - MAX_ROWS} more finding(s) omitted; see the SARIF, JSON or HTML report._")
     return out + [""]

@@ -38,7 +38,11 @@ def render(result: ScanResult, catalog: Catalog, options: ReportOptions) -> str:
         "invocations": [_invocation(result)],
         "results": results,
         "columnKind": "unicodeCodePoints",
-        "properties": {"engines": result.engines, "targets": result.targets},
+        "properties": {"engines": result.engines, "targets": result.targets,
+                       "roles": {role: {"files": n, "families": list(result.families.get(role, ()))}
+                                 for role, n in result.roles.items()},
+                       "outOfScope": [{"ruleId": o.rule_id, "role": o.role, "findings": o.count}
+                                      for o in result.out_of_scope]},
     }
     document = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     # Compact: json's C encoder only serves indent=None, and a large scan's SARIF is megabytes.
@@ -150,6 +154,9 @@ def _result(finding: Finding, catalog: Catalog, rule_index: dict[str, int],
         "properties": {"severity": str(finding.severity),
                        "security-severity": SECURITY_SEVERITY[finding.severity]},
     }
+    out["properties"]["confidence"] = finding.confidence
+    if finding.weak_evidence:
+        out["properties"]["weak-evidence"] = finding.weak_evidence
     if finding.data_category:
         out["properties"]["personal-data"] = {"category": finding.data_category, "label": finding.data_label,
                                               "reason": finding.data_reason}

@@ -7,7 +7,15 @@ import textwrap
 from gdpr_guard.catalog import Catalog
 from gdpr_guard.finding import ScanResult
 from gdpr_guard.legal_notice import DISCLAIMER, first_sentence
-from gdpr_guard.reporters.common import ReportOptions, by_article, data_note, severity_counts
+from gdpr_guard.reporters.common import (
+    ReportOptions,
+    by_article,
+    confidence_note,
+    data_note,
+    out_of_scope_line,
+    roles_line,
+    severity_counts,
+)
 
 
 def render(result: ScanResult, catalog: Catalog, options: ReportOptions) -> str:
@@ -16,7 +24,7 @@ def render(result: ScanResult, catalog: Catalog, options: ReportOptions) -> str:
         rule = catalog.get(finding.rule_id)
         legal = f"GDPR {rule.articles_label} · CNIL {rule.cnil_label}" if rule else ""
         lines.append(f"{finding.location.path}:{finding.location.start_line}: {finding.rule_id} "
-                     f"[{finding.severity}] {finding.message} ({legal}){data_note(finding)}")
+                     f"[{finding.severity}] {finding.message} ({legal}){data_note(finding)}{confidence_note(finding)}")
         if rule:
             lines.append(f"    fix: {first_sentence(rule.remediation)}")
     suppressed = [f for f in result.findings if f.suppression is not None]
@@ -39,6 +47,10 @@ def render(result: ScanResult, catalog: Catalog, options: ReportOptions) -> str:
     summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
     scanned = ", ".join(f"{n} {k}" for k, n in result.targets.items()) or "no files"
     lines.append("")
+    if result.roles:
+        lines.append(f"gdpr-guard: {roles_line(result)}.")
+    if result.out_of_scope:
+        lines.append(f"gdpr-guard: {out_of_scope_line(result)}.")
     lines.append(f"gdpr-guard: {len(result.active)} finding(s)" + (f" ({summary})" if summary else "")
                  + f", {len(suppressed)} suppressed; scanned {scanned}.")
     if result.errors:

@@ -1,0 +1,290 @@
+"""Static evaluation of the small Terraform expressions that decide whether an instance exists.
+
+`count = var.create ? 1 : 0`, `for_each = var.items`, `create = false`: literals, `var.`/`local.`
+references, `! && || == != < > <= >=`, the conditional operator, and `length`/`toset`/`tolist`/
+`tomap`/`try`/`coalesce`. Anything else is UNKNOWN: the caller then keeps the finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class _Unknown:
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+UNKNOWN: Any = _Unknown()
+MAX_DEPTH = 20
+_OPERATORS = ("&&", "||", "==", "!=", ">=", "<=", "?", ":", "!", ">", "<", "(", ")", "[", "]", "{", "}", ",",
+              "-", "+", "*", "/", "%", "=")
+
+
+@dataclass(frozen=True)
+class Known:
+    """A value already evaluated (a module input evaluated in its caller's scope)."""
+
+    value: Any
+    defaults: frozenset[str] = frozenset()
+    """Root-module variable defaults the value rests on."""
+
+
+@dataclass
+class Scope:
+    """What `var.` and `local.` mean in one module instance (hcl2 values, evaluated on demand)."""
+
+    variables: Mapping[str, Any] = field(default_factory=dict)
+    locals: Mapping[str, Any] = field(default_factory=dict)
+    defaults_used: set[str] = field(default_factory=set)
+    """Variables whose value came from their declared default (not from a caller)."""
+    default_names: frozenset[str] = frozenset()
+    """Variables that hold a declared default rather than a caller's value."""
+    depth: int = 0
+
+
+def evaluate(value: Any, scope: Scope) -> Any:
+    """An hcl2 value (`['${var.x ? 1 : 0}']`, `[{}]`, `[0]`) evaluated in `scope`, or UNKNOWN."""
+    if isinstance(value, Known):
+        return value.value
+    if scope.depth > MAX_DEPTH:
+        return UNKNOWN
+    if isinstance(value, list) and len(value) == 1:
+        value = value[0]  # hcl2 wraps every attribute value in a one-element list
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("${") and text.endswith("}") and text.count("${") == 1:
+            return _Parser(text[2:-1], scope).parse()
+        return UNKNOWN if "${" in text else text
+    if isinstance(value, dict):
+        return {k: v for k, v in value.items() if not str(k).startswith("__")}
+    return value
+
+
+class _Parser:
+    """Recursive descent over one expression; evaluates as it parses."""
+
+    def __init__(self, text: str, scope: Scope) -> None:
+        self.tokens = _tokens(text)
+        self.pos = 0
+        self.scope = scope
+
+    def parse(self) -> Any:
+        try:
+            value = self._conditional()
+        except (IndexError, ValueError, TypeError, RecursionError):
+            return UNKNOWN  # an expression this evaluator does not read is unknown, never an error
+        return value if self.pos == len(self.tokens) else UNKNOWN
+
+    def _peek(self) -> str:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else ""
+
+    def _take(self, expected: str | None = None) -> str:
+        token = self.tokens[self.pos]
+        if expected is not None and token != expected:
+            raise ValueError(token)
+        self.pos += 1
+        return token
+
+    def _conditional(self) -> Any:
+        condition = self._binary(0)
+        if self._peek() != "?":
+            return condition
+        self._take("?")
+        yes = self._conditional()
+        self._take(":")
+        no = self._conditional()
+        if condition is UNKNOWN or not isinstance(condition, bool):
+            return yes if yes == no and yes is not UNKNOWN else UNKNOWN
+        return yes if condition else no
+
+    LEVELS: tuple[tuple[str, ...], ...] = (("||",), ("&&",), ("==", "!=", ">", "<", ">=", "<="), ("+", "-"),
+                                           ("*", "/", "%"))
+
+    def _binary(self, level: int) -> Any:
+        if level == len(self.LEVELS):
+            return self._unary()
+        left = self._binary(level + 1)
+        while self._peek() in self.LEVELS[level]:
+            op = self._take()
+            right = self._binary(level + 1)
+            left = _apply(op, left, right)
+        return left
+
+    def _unary(self) -> Any:
+        if self._peek() == "!":
+            self._take()
+            value = self._unary()
+            return (not value) if isinstance(value, bool) else UNKNOWN
+        if self._peek() == "-":
+            self._take()
+            value = self._unary()
+            return -value if isinstance(value, int) and not isinstance(value, bool) else UNKNOWN
+        return self._postfix(self._primary())
+
+    def _postfix(self, value: Any) -> Any:
+        while self._peek() in ("[", "."):
+            if self._take() == "[":
+                self._conditional()
+                self._take("]")
+            else:
+                self._take()
+            value = UNKNOWN
+        return value
+
+    def _primary(self) -> Any:
+        token = self._take()
+        if token == "(":
+            value = self._conditional()
+            self._take(")")
+            return value
+        if token in ("[", "{"):
+            return self._collection(token)
+        if token.startswith('"'):
+            return token[1:-1]
+        if token.isdigit():
+            return int(token)
+        lowered = token.lower()
+        if lowered in ("true", "false"):
+            return lowered == "true"
+        if lowered in ("null", "none"):
+            return None
+        if self._peek() == "(":
+            return self._call(token)
+        return self._reference(token)
+
+    def _collection(self, opener: str) -> Any:
+        source: Any = UNKNOWN
+        comprehension = self._peek() == "for"
+        if comprehension:  # [for x in SOURCE : ...]: empty when SOURCE is empty, unknown otherwise
+            while self._take() != "in":
+                pass
+            source = self._conditional()
+        depth, items = 1, 0
+        while depth:
+            token = self._take()
+            if token in ("[", "{", "("):
+                depth += 1
+            elif token in ("]", "}", ")"):
+                depth -= 1
+            elif depth == 1 and token != ",":
+                items += 1
+        if comprehension:
+            empty = isinstance(source, (list, dict)) and not source
+            return ([] if opener == "[" else {}) if empty else UNKNOWN
+        if items == 0:
+            return [] if opener == "[" else {}
+        return [UNKNOWN] if opener == "[" else {"": UNKNOWN}
+
+    def _call(self, name: str) -> Any:
+        self._take("(")
+        args: list[Any] = []
+        while self._peek() != ")":
+            args.append(self._conditional())
+            if self._peek() == ",":
+                self._take()
+        self._take(")")
+        function = FUNCTIONS.get(name)
+        if function is None:
+            return UNKNOWN
+        return function(args)
+
+    def _reference(self, token: str) -> Any:
+        head, _, rest = token.partition(".")
+        name = rest.split(".", 1)[0]
+        if "." in rest or not name:
+            return UNKNOWN
+        table = self.scope.variables if head == "var" else self.scope.locals if head == "local" else None
+        if table is None or name not in table:
+            return UNKNOWN
+        if head == "var" and name in self.scope.default_names:
+            self.scope.defaults_used.add(name)
+        if isinstance(table[name], Known):
+            self.scope.defaults_used.update(table[name].defaults)
+        inner = Scope(self.scope.variables, self.scope.locals, self.scope.defaults_used, self.scope.default_names,
+                      self.scope.depth + 1)
+        return evaluate(table[name], inner)
+
+
+def _apply(op: str, left: Any, right: Any) -> Any:
+    if op == "||":
+        if left is True or right is True:
+            return True
+        return False if left is False and right is False else UNKNOWN
+    if op == "&&":
+        if left is False or right is False:
+            return False
+        return True if left is True and right is True else UNKNOWN
+    if left is UNKNOWN or right is UNKNOWN:
+        return UNKNOWN
+    if op == "==":
+        return left == right
+    if op == "!=":
+        return left != right
+    numbers = all(isinstance(v, int) and not isinstance(v, bool) for v in (left, right))
+    if not numbers:
+        return UNKNOWN
+    comparisons: dict[str, Callable[[int, int], Any]] = {
+        ">": lambda a, b: a > b, "<": lambda a, b: a < b, ">=": lambda a, b: a >= b, "<=": lambda a, b: a <= b,
+        "+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b,
+    }
+    return comparisons[op](left, right) if op in comparisons else UNKNOWN
+
+
+def _length(args: list[Any]) -> Any:
+    if len(args) == 1 and isinstance(args[0], (list, dict, str)):
+        return UNKNOWN if any(v is UNKNOWN for v in _items(args[0])) else len(args[0])
+    return UNKNOWN
+
+
+def _identity(args: list[Any]) -> Any:
+    return args[0] if len(args) == 1 else UNKNOWN
+
+
+def _first_known(args: list[Any]) -> Any:
+    return args[0] if args and args[0] is not UNKNOWN else UNKNOWN
+
+
+def _items(value: Any) -> list[Any]:
+    return list(value.values()) if isinstance(value, dict) else list(value) if isinstance(value, list) else []
+
+
+FUNCTIONS: dict[str, Callable[[list[Any]], Any]] = {
+    "length": _length, "toset": _identity, "tolist": _identity, "tomap": _identity, "try": _first_known,
+    "coalesce": _first_known, "tobool": _identity, "tonumber": _identity,
+}
+
+
+def _tokens(text: str) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+            continue
+        if ch == '"':
+            j = i + 1
+            while j < len(text) and text[j] != '"':
+                j += 2 if text[j] == "\\" else 1
+            out.append(text[i:j + 1])
+            i = j + 1
+            continue
+        if ch.isalnum() or ch == "_":
+            j = i
+            while j < len(text) and (text[j].isalnum() or text[j] in "_.-" and not _minus_operator(text, j)):
+                j += 1
+            out.append(text[i:j].rstrip("."))
+            i = j
+            continue
+        operator = next((op for op in _OPERATORS if text.startswith(op, i)), ch)  # `.`, `...`: unknown
+        out.append(operator)
+        i += len(operator)
+    return out
+
+
+def _minus_operator(text: str, j: int) -> bool:
+    # `a-b` is a name in HCL (identifiers may hold dashes), `a - b` a subtraction
+    return text[j] == "-" and (j + 1 >= len(text) or text[j + 1] == " ")

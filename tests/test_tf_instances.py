@@ -1,0 +1,90 @@
+"""Instance existence: the expression evaluator, and weak evidence on instances created only on request."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gdpr_guard.finding import Location, RawFinding, ScanResult
+from gdpr_guard.targets import discover
+from gdpr_guard.tf_expr import UNKNOWN, Known, Scope, evaluate
+from gdpr_guard.tf_instances import existing_instances
+
+SCOPE_VARS = {"create": [False], "items": [{}], "on": [True], "given": Known([]),
+              "nested": ["${var.create ? 2 : 0}"]}
+CASES: list[tuple[Any, Any]] = [
+    ("${var.create ? 1 : 0}", 0),
+    ("${var.on ? 1 : 0}", 1),
+    ("${local.enabled ? 1 : 0}", 0),
+    ([{}], {}),
+    ([0], 0),
+    ("${toset([])}", []),
+    ("${var.items}", {}),
+    ("${length(var.items)}", 0),
+    ("${var.nested}", 0),
+    ("${var.given}", []),
+    ("${!var.create && var.on ? 3 : 0}", 3),
+    ("${var.create && var.unset ? 1 : 0}", 0),
+    ("${var.unset ? 1 : 0}", UNKNOWN),
+    ("${module.this.enabled ? 1 : 0}", UNKNOWN),
+    ("${length(var.subnets) > 0 ? 1 : 0}", UNKNOWN),
+    ("${var.on ? {for k, v in var.x : k => v} : {}}", UNKNOWN),
+    ("${lookup(var.x, \"create\", true) ? 1 : 0}", UNKNOWN),
+]
+
+
+@pytest.mark.parametrize(("expression", "expected"), CASES, ids=[str(c[0]) for c in CASES])
+def test_evaluate(expression: Any, expected: Any) -> None:
+    scope = Scope(variables=SCOPE_VARS, locals={"enabled": ["${var.create || false}"]})
+    assert evaluate(expression, scope) == expected
+
+
+def test_defaults_used_are_recorded() -> None:
+    scope = Scope(variables=SCOPE_VARS, default_names=frozenset({"create"}))
+    assert evaluate("${var.create ? 1 : 0}", scope) == 0
+    assert scope.defaults_used == {"create"}
+
+
+def test_instances_created_only_on_request_are_weak(fixtures_scan: ScanResult) -> None:
+    prefix = "tests/fixtures/terraform/instance_existence/"
+    weak = {(f.rule_id, f.resource, f.weak_evidence) for f in fixtures_scan.findings
+            if f.location.path.startswith(prefix) and f.weak_evidence}
+    reason = "the instance exists only if a caller sets enable_legacy: with the defaults, it is not created"
+    assert weak == {(rule, "aws_db_instance.fail_legacy_by_default_off", reason)
+                    for rule in ("GG-ENC-001", "GG-LOG-003", "GG-CRED-007")}
+    assert all(f.confidence == "low" for f in fixtures_scan.findings if f.weak_evidence)
+
+
+def test_comprehension_over_an_empty_collection_is_empty() -> None:
+    scope = Scope(variables={"users": [[]], "some": [["a"]]})
+    assert evaluate("${{for u in var.users : u.name => u}}", scope) == {}
+    assert evaluate("${[for u in var.users : u.name]}", scope) == []
+    assert evaluate("${{for u in var.some : u => u}}", scope) is UNKNOWN
+
+
+def test_unreadable_expressions_are_unknown_not_errors() -> None:
+    scope = Scope()
+    for expression in ('${join("", module.target[*].bucket_arn)}', "${var.x[*].id}", "${[for x in y : x...]}",
+                       '${"a" ~ b}', "${(}", "${}"):
+        assert evaluate(expression, scope) is UNKNOWN
+
+
+def test_example_calling_the_root_module_uses_its_defaults(tmp_path: Path) -> None:
+    # examples/complete calls the module at the repository root with `source = "../../"` and does not
+    # override cluster_type: the module's own default decides, and the secondary cluster never exists.
+    (tmp_path / "main.tf").write_text(
+        'variable "cluster_type" {\n  default = "regional"\n}\n'
+        'locals {\n  regional = var.cluster_type == "regional"\n}\n'
+        'resource "aws_rds_cluster" "secondary" {\n  count = !local.regional ? 1 : 0\n}\n'
+        'resource "aws_rds_cluster" "primary" {\n  count = local.regional ? 1 : 0\n}\n', encoding="utf-8")
+    (tmp_path / "examples" / "complete").mkdir(parents=True)
+    (tmp_path / "examples" / "complete" / "main.tf").write_text(
+        'module "cluster" {\n  source = "../../"\n}\n', encoding="utf-8")
+    targets = discover([tmp_path], tmp_path)
+    findings = [RawFinding("GG-ENC-001", Location("main.tf", 7, 9), "checkov",
+                           resource="module.cluster.aws_rds_cluster.secondary"),
+                RawFinding("GG-ENC-001", Location("main.tf", 10, 12), "checkov",
+                           resource="module.cluster.aws_rds_cluster.primary")]
+    assert [f.resource for f in existing_instances(findings, targets)] == ["module.cluster.aws_rds_cluster.primary"]
