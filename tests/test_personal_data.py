@@ -120,6 +120,9 @@ NEGATIVE_NAMES = [
     "SELECT * FROM feature_flags",
     "SELECT * FROM deployments",
     "SELECT * FROM collaborators_count",
+    'special_group = "allAuthenticatedUsers"',  # IAM principals: everyone, not a users table
+    'member = "allUsers"',
+    'uri = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"',
 ]
 
 

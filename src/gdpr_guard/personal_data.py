@@ -72,7 +72,10 @@ TECHNICAL_AFTER = {"health": frozenset({"check", "checks", "score", "scores", "p
                                         "endpoint", "monitor", "monitoring", "threshold", "grace", "state"})}
 # ... and a `health` after one of these is the state of a system or an account (`account_health`).
 TECHNICAL_BEFORE = {"health": frozenset({"account", "service", "system", "cluster", "node", "app", "server",
-                                         "pod", "host", "instance", "deployment", "customer", "pipeline"})}
+                                         "pod", "host", "instance", "deployment", "customer", "pipeline"}),
+                    # IAM principals and ACL grantees (`allUsers`, `allAuthenticatedUsers`, `AuthenticatedUsers`)
+                    # name everyone on the Internet, not a table of users.
+                    "users": frozenset({"all", "authenticated"})}
 TECHNICAL_WORDS = frozenset({"healthcheck", "healthchecks", "healthy", "healthz", "unhealthy", "diagnostic",
                              "diagnostics", "labels", "label"})
 # `customer_managed_key` and friends are key-management vocabulary, not customers.
