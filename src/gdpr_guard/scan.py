@@ -55,6 +55,8 @@ def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: C
     # are relocated to the .tf lines they come from.)
     asked = {t.rel for t in analysis_targets} | {t.rel for t in targets}
     raws = [f for out in outputs for f in out.findings if f.engine != "gdpr-guard" or f.location.path in asked]
+    # Identical findings are one (a module instance reached from several checkov groups or cache entries).
+    raws = list(dict.fromkeys(raws))
     for raw in refinements.apply(raws, targets):
         finding = _map(raw, catalog, config)
         if finding is not None:

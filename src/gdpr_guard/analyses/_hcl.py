@@ -169,6 +169,12 @@ def _parse(target: Target) -> TfFile | None:
     return TfFile(target.rel, text.splitlines(), data)
 
 
+def load_cached(path: str, mtime_ns: int, size: int) -> tuple[dict[str, Any] | None, str]:
+    """A file parsed once per version (None if hcl2 cannot parse it), and its text; thread-safe."""
+    with _PARSE_LOCK:
+        return _load(path, mtime_ns, size)
+
+
 @lru_cache(maxsize=4096)
 def _load(path: str, mtime_ns: int, size: int) -> tuple[dict[str, Any] | None, str]:
     """Parse once per file version, whichever analysis asks first (they run concurrently)."""
