@@ -50,11 +50,28 @@ CHECKOV_ENV = {
 # empty anyway). Checkov's `argv=sys.argv[1:]` default was bound at import: pass the arguments.
 # Protocol: stdin {"jobs": N, "runs": [argv, ...]}; run K writes run-K.out and run-K.err in the
 # working directory; "K STATUS" is printed on stdout as each run ends.
+# gdpr-guard reads checkov's skip comments itself (suppressions.py: visible, with a reason, under the same
+# rules as its own); checkov must not act on them: its comment pattern becomes one that never matches.
+_NO_ENGINE_SKIPS = """\
+import re as _re
+from checkov.common.util import suppression as _suppression
+from checkov.terraform.context_parsers import base_parser as _base_parser
+_base_parser.COMMENT_REGEX = _suppression.COMMENT_REGEX = _re.compile(r"(?!)")
+"""
+_DIRECT = """\
+import os, sys
+if sys.path and sys.path[0] in ("", os.getcwd()):
+    del sys.path[0]
+from checkov.main import Checkov
+""" + _NO_ENGINE_SKIPS + """\
+sys.exit(Checkov(sys.argv[1:]).run())
+"""
 _BOOTSTRAP = """\
 import os, sys, warnings
 if sys.path and sys.path[0] in ("", os.getcwd()):
     del sys.path[0]
 from checkov.main import Checkov
+""" + _NO_ENGINE_SKIPS + """\
 import json, logging, shutil, traceback
 
 def orphaned():
@@ -294,6 +311,16 @@ def stop_all() -> None:
     for worker in workers:
         if worker.process.poll() is None:
             worker._kill()
+
+
+def direct_argv(argv: Sequence[str]) -> list[str]:
+    """A checkov command line run without a worker: through pip's console script's interpreter, with checkov's
+    skip comments switched off, when the binary is that script; unchanged otherwise (a wrapper or a fake)."""
+    try:
+        interpreter = _console_script_interpreter(argv[0])
+    except OSError:
+        interpreter = None
+    return [interpreter, "-c", _DIRECT, *argv[1:]] if interpreter else list(argv)
 
 
 def _console_script_interpreter(binary: str) -> str | None:

@@ -63,7 +63,8 @@ def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: C
             findings.append(finding)
     findings.sort(key=_order)
     fingerprinted = [_with_fingerprint(f, fp) for f, fp in assign(findings)]
-    fingerprinted, notices = suppressions.apply(fingerprinted, root, today or dt.date.today())
+    fingerprinted, notices = suppressions.apply(fingerprinted, root, today or dt.date.today(),
+                                                _checkov_ids(catalog))
     if accepted is not None:
         from gdpr_guard import baseline
 
@@ -84,6 +85,13 @@ def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: C
     return ScanResult(root=str(root), findings=tuple(fingerprinted), errors=tuple(errors),
                       notices=tuple(notices), targets=dict(sorted(counts.items())),
                       engines=dict(sorted(versions.items())))
+
+
+def _checkov_ids(catalog: Catalog) -> Callable[[str], str | None]:
+    def ours(check_id: str) -> str | None:
+        rule = catalog.by_engine("checkov", check_id)
+        return rule.id if rule is not None else None
+    return ours
 
 
 def _sharded(targets: list[Target], spec: Spec | None) -> tuple[list[Target], list[Target]]:

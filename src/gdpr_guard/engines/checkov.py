@@ -155,7 +155,7 @@ class _Runner:
         return self._finish(argv, self._run(argv))
 
     def _run(self, argv: Sequence[str]) -> base.Completed:
-        return base.run(NAME, argv, cwd=self.cwd, env=self.env, timeout=self.timeout)
+        return base.run(NAME, prestart.direct_argv(argv), cwd=self.cwd, env=self.env, timeout=self.timeout)
 
     def _finish(self, argv: Sequence[str], completed: base.Completed) -> EngineOutput:
         parsed = self._parse(completed)

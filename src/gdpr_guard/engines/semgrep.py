@@ -28,13 +28,17 @@ OFFLINE_ENV = {
 
 
 def command(binary: str, policy_files: Sequence[Path], targets: Sequence[str], jobs: int) -> list[str]:
-    """The semgrep command line: our policy files, explicit targets, no ignore files of its own."""
+    """The semgrep command line: our policy files, explicit targets, no ignore files of its own.
+
+    `--disable-nosem`: a `# nosemgrep` comment must not hide a finding without a trace; gdpr-guard's own
+    suppressions (with a reason) are the way to silence one, and the report names the ignored comment.
+    """
     # `--experimental` runs semgrep's OCaml CLI (osemgrep) instead of the Python one: same rules, same
     # JSON (tests/test_engine_parallel.py compares them), but ~0.4 s instead of ~3 s of start-up.
     # GDPR_GUARD_SEMGREP_LEGACY_CLI=1 goes back to the Python CLI.
     cli = [] if os.environ.get("GDPR_GUARD_SEMGREP_LEGACY_CLI") == "1" else ["--experimental"]
     argv = [binary, "scan", *cli, "--json", "--metrics=off", "--disable-version-check", "--no-rewrite-rule-ids",
-            "--no-git-ignore", "--max-target-bytes", str(MAX_TARGET_BYTES), "--timeout", "30",
+            "--no-git-ignore", "--disable-nosem", "--max-target-bytes", str(MAX_TARGET_BYTES), "--timeout", "30",
             "--jobs", str(jobs)]
     for policy in policy_files:
         argv += ["--config", str(policy)]
