@@ -63,7 +63,10 @@ def _merge_runs(runs: list[dict[str, Any]]) -> dict[str, Any]:
     rules: dict[str, dict[str, Any]] = {}
     for run in runs:
         for rule in run["tool"]["driver"].get("rules") or []:
-            rules.setdefault(rule.get("id"), rule)
+            # A rule carries the highest security-severity of its results (reporters/sarif.py): keep the highest.
+            known = rules.get(rule.get("id"))
+            if known is None or _security_severity(rule) > _security_severity(known):
+                rules[rule.get("id")] = rule
     rule_ids = sorted(rules, key=str)
     rule_index = {rid: i for i, rid in enumerate(rule_ids)}
 
@@ -87,7 +90,7 @@ def _merge_runs(runs: list[dict[str, Any]]) -> dict[str, Any]:
                 ref.pop("index", None)
         return ref
 
-    rule_source = {rid: next(r for r in runs if any(x.get("id") == rid for x in r["tool"]["driver"].get("rules") or []))
+    rule_source = {rid: next(r for r in runs if any(x is rules[rid] for x in r["tool"]["driver"].get("rules") or []))
                    for rid in rule_ids}
     merged_rules = []
     for rid in rule_ids:
@@ -165,6 +168,13 @@ def _properties(runs: list[dict[str, Any]]) -> dict[str, Any]:
             if isinstance(count, int):
                 targets[kind] = targets.get(kind, 0) + count
     return {"engines": dict(sorted(engines.items())), "targets": dict(sorted(targets.items())), "shards": len(runs)}
+
+
+def _security_severity(rule: dict[str, Any]) -> float:
+    try:
+        return float((rule.get("properties") or {}).get("security-severity", 0))
+    except (TypeError, ValueError):
+        return 0.0
 
 
 def _result_order(result: dict[str, Any]) -> tuple[Any, ...]:
