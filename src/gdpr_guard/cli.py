@@ -180,14 +180,19 @@ def _scan_root(args: argparse.Namespace) -> Path:
     return Path(os.path.commonpath([str(d) for d in dirs]))
 
 
-def _load_config(root: Path, explicit: str | None):  # type: ignore[no-untyped-def]
+def _load_config(root: Path, explicit: str | None, paths: Sequence[str] = (".",),  # type: ignore[no-untyped-def]
+                 catalog: Any = None):
+    """--config FILE, else the nearest configuration of the scanned paths (config.find_for); rule ids checked."""
+    from gdpr_guard import catalog as catalog_module
     from gdpr_guard import config
 
-    path = Path(explicit) if explicit else config.find_config_file(root)
+    path = Path(explicit) if explicit else config.find_for(paths, root)
     if explicit and not path.is_file():  # type: ignore[union-attr]
         from gdpr_guard.errors import UsageError
         raise UsageError(f"{explicit}: no such configuration file")
-    return config.load(path)
+    loaded = config.load(path)
+    config.check_rule_ids(loaded, (catalog or catalog_module.load()).rules)
+    return loaded
 
 
 def _scan(args: argparse.Namespace) -> int:
@@ -195,13 +200,13 @@ def _scan(args: argparse.Namespace) -> int:
     from gdpr_guard.finding import Severity
 
     root = _scan_root(args)
+    cat = catalog.load()
     cfg = config.with_overrides(
-        _load_config(root, args.config),
+        _load_config(root, args.config, args.paths, cat),
         fail_on=Severity.parse(args.fail_on) if args.fail_on else None,
         timeout=args.timeout, jobs=args.jobs, diff_base=args.diff_base,
         baseline=str(Path(args.baseline).resolve()) if args.baseline else None,
     )
-    cat = catalog.load()
     result = scan.run_scan(args.paths, root, cfg, cat, **_scale_options(args, root))
     options = reporters.ReportOptions(fail_on=cfg.fail_on, include_suppressed=not args.no_suppressed_in_sarif)
     # (format, file or None for stdout): the --format report, then every --*-file, once each.
@@ -278,7 +283,8 @@ def _baseline_create(args: argparse.Namespace) -> int:
     from gdpr_guard import baseline, catalog, scan
 
     root = _scan_root(args)
-    result = scan.run_scan(args.paths, root, _load_config(root, args.config), catalog.load())
+    cat = catalog.load()
+    result = scan.run_scan(args.paths, root, _load_config(root, args.config, args.paths, cat), cat)
     if result.errors:
         for error in result.errors:
             _error(error.message)
@@ -332,7 +338,7 @@ def _validate(args: argparse.Namespace) -> int:
     from gdpr_guard import catalog, sarif_validate
 
     cat = catalog.load()
-    _load_config(Path.cwd(), args.config)
+    _load_config(Path.cwd(), args.config, catalog=cat)
     status = _validate_files(args.files)
     for path in args.sarif:
         problems = sarif_validate.problems(Path(path).read_text(encoding="utf-8"))
@@ -355,7 +361,9 @@ def _validate_files(paths: Sequence[str]) -> int:
         path = Path(name)
         if path.name in config.CONFIG_FILES or path.name == "pyproject.toml":
             try:
-                config.load(path)
+                from gdpr_guard import catalog
+
+                config.check_rule_ids(config.load(path), catalog.load().rules)
             except ConfigError as exc:
                 _error(str(exc))
                 status = EXIT_USAGE
@@ -375,10 +383,10 @@ def _review(args: argparse.Namespace) -> int:
     from gdpr_guard.reporters import review as review_report
 
     root = Path(args.root).resolve() if args.root else Path.cwd().resolve()
-    cfg = config.with_overrides(_load_config(root, args.config),
+    cat = catalog.load()
+    cfg = config.with_overrides(_load_config(root, args.config, catalog=cat),
                                 fail_on=Severity.parse(args.fail_on) if args.fail_on else None,
                                 timeout=args.timeout)
-    cat = catalog.load()
     review = plan_review.review(args.plan, root, cfg, cat)
     render = review_report.to_json if args.format == "json" else review_report.markdown
     text = render(review, cat, cfg.fail_on)
