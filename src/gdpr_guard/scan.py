@@ -32,7 +32,7 @@ Analysis = Callable[[list[Target], dict[str, Any]], list[RawFinding]]
 
 def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: Catalog,
              today: dt.date | None = None, *, shard: Spec | None = None,
-             cache: Cache | None = None) -> ScanResult:
+             cache: Cache | None = None, progress: Callable[[str], None] | None = None) -> ScanResult:
     """Scan `paths` (files or directories under `root`) and return the sorted, masked result.
 
     `today` decides which inline suppressions have expired (default: the current date).
@@ -47,6 +47,10 @@ def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: C
     targets = [t for t in targets if t.rel not in broken]
     rules = [r for r in catalog.rules.values() if config.rule_enabled(r.id)]
     targets, analysis_targets = _sharded(targets, shard)
+    if progress is not None:
+        kinds = {t.kind for t in targets}
+        running = sorted(name for name, engine in ENGINES.items() if engine.kinds & kinds) + ["analyses"]
+        progress(f"{len(targets)} file(s) found; running {', '.join(running)}")
     outputs, engine_errors, versions = _run_all(targets, rules, catalog, root, config, analysis_targets, cache)
     errors += engine_errors
     findings: list[Finding] = []
@@ -68,7 +72,7 @@ def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: C
     if accepted is not None:
         from gdpr_guard import baseline
 
-        fingerprinted = baseline.apply(fingerprinted, accepted, str(config.baseline))
+        fingerprinted = baseline.apply(fingerprinted, accepted, _shown_path(str(config.baseline), root))
     if config.diff_base:
         from gdpr_guard import diffscope
 
@@ -85,6 +89,17 @@ def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: C
     return ScanResult(root=str(root), findings=tuple(fingerprinted), errors=tuple(errors),
                       notices=tuple(notices), targets=dict(sorted(counts.items())),
                       engines=dict(sorted(versions.items())))
+
+
+def _shown_path(path: str, root: Path) -> str:
+    """A path as reports show it: relative to the root, never the machine's absolute path (it reaches SARIF)."""
+    candidate = Path(path)
+    if not candidate.is_absolute():
+        return candidate.as_posix()
+    try:
+        return candidate.resolve().relative_to(root).as_posix()
+    except (ValueError, OSError):
+        return candidate.name
 
 
 def _checkov_ids(catalog: Catalog) -> Callable[[str], str | None]:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from gdpr_guard import policy_params, prestart, resources, terraform_modules
+from gdpr_guard.analyses import _hcl
 from gdpr_guard.catalog import Catalog, Rule
 from gdpr_guard.config import Config
 from gdpr_guard.engines import base, module_findings
@@ -293,7 +294,9 @@ def _parse(stdout: str, catalog: Catalog, root: Path) -> EngineOutput:
         listed = results.get("parsing_errors", []) or []
         for path in listed:
             rel = relative(path, root) or str(path)
-            output.errors.append(ScanError(NAME, f"{rel}: could not be parsed as Terraform", rel))
+            where = _hcl.parse_error(str(path if Path(str(path)).is_absolute() else root / str(path)))
+            output.errors.append(ScanError(NAME, f"{rel}: could not be parsed as Terraform"
+                                                 + (f" ({where})" if where else ""), rel))
         if not listed and isinstance(summary, dict) and _count(summary.get("parsing_errors")) > 0:
             output.errors.append(ScanError(NAME, HIDDEN_PARSE_ERRORS))
         for item in results.get("failed_checks", []) or []:

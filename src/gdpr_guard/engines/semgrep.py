@@ -140,10 +140,12 @@ def _error(error: Any) -> ScanError:
     kind = str(error.get("type", "error"))
     if isinstance(error.get("type"), list):
         kind = str(error["type"][0])
-    message = str(error.get("message", "")).strip().splitlines()[0:1]
+    # semgrep's messages run over several lines ("Syntax error at line x.py:2:\n `(` was unexpected"):
+    # one line of all of them, not the first alone, which ends on a colon and says nothing.
+    message = " ".join(str(error.get("message", "")).split())
     text = f"{path}: {kind}" if path else kind
     if message:
-        text += f": {message[0][:200]}"
+        text += f": {message[:300]}"
     return ScanError(NAME, text, str(path) if path else None)
 
 
