@@ -60,7 +60,8 @@ def test_checkov_skip_comment_through_the_console_script(tmp_path: Path) -> None
     run = subprocess.run([sys.executable, "-m", "gdpr_guard", "scan", ".", "--format", "json"], cwd=repo,
                          capture_output=True, text=True, env={**os.environ}, timeout=300)
     data = json.loads(run.stdout)
-    assert {(f["resource"], f["suppression"] is not None) for f in data["findings"] if f["rule_id"] == "GG-ENC-001"} == {
+    found = {(f["resource"], f["suppression"] is not None) for f in data["findings"] if f["rule_id"] == "GG-ENC-001"}
+    assert found == {
         ("aws_db_instance.legacy", True), ("aws_db_instance.quiet", False)}, run.stderr
 
 

@@ -46,7 +46,8 @@ def test_a_module_directory_is_never_split(tree: Path) -> None:
     nested = [t for t in targets if t.rel.startswith("stacks/")]
     by_unit: dict[str, set[int]] = {}
     for t in nested:
-        by_unit.setdefault(shard.unit_of(t, units, owners), set()).add(shard.shard_of(shard.unit_of(t, units, owners), 3))
+        unit = shard.unit_of(t, units, owners)
+        by_unit.setdefault(unit, set()).add(shard.shard_of(unit, 3))
     assert all(len(v) == 1 for v in by_unit.values())
 
 

@@ -8,6 +8,7 @@ called directory is never a unit of its own: its findings come through its calle
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,8 @@ from pathlib import Path
 from gdpr_guard.targets import SKIPPED_DIRS
 
 MAX_BYTES = 2_000_000
+_MODULE_BLOCK = re.compile(rb'(?m)^[ \t]*module[ \t]+"')
+"""A prefilter only (the HCL parser reads the calls): a line that opens a `module "name"` block."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ def calls_in(file: Path) -> list[Call]:
         if stat.st_size > MAX_BYTES or not file.name.endswith(".tf"):
             return []
         with file.open("rb") as handle:
-            if b"module" not in handle.read():  # most files call no module: skip the HCL parser
+            if not _MODULE_BLOCK.search(handle.read()):  # most files call no module: skip the HCL parser
                 return []
     except OSError:
         return []

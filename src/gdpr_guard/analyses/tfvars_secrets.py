@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from gdpr_guard.analyses import _hcl
-from gdpr_guard.analyses.same_secret import MIN_LENGTH, _NOT_SECRET
+from gdpr_guard.analyses.same_secret import _NOT_SECRET, MIN_LENGTH
 from gdpr_guard.finding import Location, RawFinding
 from gdpr_guard.targets import Target
 

@@ -204,9 +204,17 @@ def terraform_command(binary: str, rules: Sequence[Rule], dirs: Sequence[Path],
 
 
 def groups(tf: Sequence[Target], jobs: int) -> tuple[list[list[Path]], set[Path]]:
-    """The module directories of each checkov process, and the directories called as local modules."""
+    """The module directories of each checkov process, and the directories called as local modules.
+
+    One process sees callers and modules together and needs no help: the calls are only read (with the
+    HCL parser, ~10 ms a file that has a `module` block) when the scan is split, never in a pre-commit run.
+    """
+    dirs = [t.path.parent for t in tf]
+    single = partition(module_units(dirs), jobs)
+    if len(single) <= 1:
+        return single, set()
     called = terraform_modules.called_dirs(t.path for t in tf)
-    return partition(module_units((t.path.parent for t in tf), called), jobs), called
+    return partition(module_units(dirs, called), jobs), called
 
 
 def module_units(tf_dirs: Iterable[Path], called: Iterable[Path] = ()) -> list[Path]:
