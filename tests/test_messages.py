@@ -84,7 +84,7 @@ def test_report_to_a_file_prints_one_summary_line_and_no_progress(tmp_path: Path
     repo = _secret_repo(tmp_path)
     run = _cli(["scan", ".", "-f", "sarif", "-o", "out.sarif"], repo)
     assert run.returncode == 1 and run.stdout == ""
-    assert run.stderr.splitlines() == ["gdpr-guard: 2 finding(s) (2 high), 0 suppressed; report written to out.sarif"]
+    assert run.stderr.splitlines() == ["gdpr-guard: 3 finding(s) (3 high), 0 suppressed; report written to out.sarif"]
     assert json.loads((repo / "out.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]
 
 
