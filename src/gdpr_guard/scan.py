@@ -65,6 +65,7 @@ def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: C
         finding = _map(raw, catalog, config)
         if finding is not None:
             findings.append(finding)
+    findings = _one_per_instance(findings)
     findings.sort(key=_order)
     fingerprinted = [_with_fingerprint(f, fp) for f, fp in assign(findings)]
     fingerprinted, notices = suppressions.apply(fingerprinted, root, today or dt.date.today(),
@@ -231,6 +232,33 @@ def _map(raw: RawFinding, catalog: Catalog, config: Config) -> Finding | None:
         data_category=data.category if data else None,
         data_reason=data.reason if data else None,
     )
+
+
+def _one_per_instance(findings: list[Finding]) -> list[Finding]:
+    """One finding per rule, place and module instance address.
+
+    Two roots that call a shared module under the same instance name (`module.db` in two stacks) give
+    one address: one checkov process over both reports it once, with one caller's tags; processes that
+    see the roots apart report it once each, possibly with different tags. The identity (and so the count,
+    the fingerprint and baseline matching) never depends on the split; the variant kept is the most
+    severe reading (personal-data escalation), then a fixed order.
+    """
+    best: dict[tuple[Any, ...], Finding] = {}
+    out: list[Finding] = []
+    for finding in findings:
+        if not (finding.resource or "").startswith("module."):
+            out.append(finding)
+            continue
+        key = (finding.rule_id, finding.location, finding.resource)
+        known = best.get(key)
+        if known is None or _preference(finding) < _preference(known):
+            best[key] = finding
+    return out + list(best.values())
+
+
+def _preference(finding: Finding) -> tuple[Any, ...]:
+    return (-int(finding.severity), finding.data_category or "", finding.data_reason or "", finding.message,
+            finding.snippet)
 
 
 def _order(finding: Finding) -> tuple[Any, ...]:
