@@ -60,3 +60,16 @@ def test_merged_shards_keep_the_highest_rule_severity() -> None:
     for order in ([plain, escalated], [escalated, plain]):
         merged = json.loads(merge.merge(order))
         assert _rule(merged, "GG-ENC-001")["properties"]["security-severity"] == "9.5"
+
+
+def test_merged_shards_keep_one_result_per_fingerprint_the_most_severe() -> None:
+    """Two shards reaching one module instance address from different roots: one result, the most severe."""
+    health = replace(_finding("GG-ENC-001", Severity.CRITICAL, "modules/db/main.tf", "health"),
+                     resource="module.db.aws_db_instance.this", fingerprint="same")
+    public = replace(health, severity=Severity.HIGH, data_category=None, data_reason=None)
+    docs = [reporters.REPORTERS["sarif"](ScanResult(root="/r", findings=(f,)), _catalog(), OPTIONS)
+            for f in (public, health)]
+    for order in (docs, docs[::-1]):
+        results = json.loads(merge.merge(order))["runs"][0]["results"]
+        assert [(r["partialFingerprints"]["gdprGuard/v1"], r["properties"]["severity"]) for r in results] == [
+            ("same", "critical")]

@@ -120,6 +120,7 @@ def _merge_runs(runs: list[dict[str, Any]]) -> dict[str, Any]:
             if canonical not in seen:
                 seen.add(canonical)
                 results.append(result)
+    results = _one_per_fingerprint(results)
     results.sort(key=_result_order)
     driver = {k: v for k, v in first["tool"]["driver"].items() if k not in ("rules", "supportedTaxonomies")}
     driver["rules"] = merged_rules
@@ -168,6 +169,24 @@ def _properties(runs: list[dict[str, Any]]) -> dict[str, Any]:
             if isinstance(count, int):
                 targets[kind] = targets.get(kind, 0) + count
     return {"engines": dict(sorted(engines.items())), "targets": dict(sorted(targets.items())), "shards": len(runs)}
+
+
+def _one_per_fingerprint(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One result per rule and fingerprint: two shards that reached the same module instance address from
+    different roots (scan._one_per_instance) keep its most severe reading, as one process would keep one."""
+    best: dict[str, dict[str, Any]] = {}
+    out: list[dict[str, Any]] = []
+    for result in results:
+        if not result.get("partialFingerprints"):
+            out.append(result)
+            continue
+        key = json.dumps([result.get("ruleId"), result["partialFingerprints"]], sort_keys=True)
+        known = best.get(key)
+        if known is None or _security_severity(result) > _security_severity(known) or (
+                _security_severity(result) == _security_severity(known)
+                and json.dumps(result, sort_keys=True) < json.dumps(known, sort_keys=True)):
+            best[key] = result
+    return out + list(best.values())
 
 
 def _security_severity(rule: dict[str, Any]) -> float:
