@@ -117,8 +117,9 @@ def test_baseline_reports_only_new_findings_and_survives_moved_lines(tmp_path: P
     assert run.returncode == 1
     assert run.stdout.splitlines()[0].startswith("V1__copy.sql:4: GG-DEL-101 [medium]")
     assert run.stdout.splitlines()[1] == FIX
+    # the baseline as the repository knows it, never the machine's absolute path (it reaches SARIF)
     assert run.stdout.splitlines()[2] == "V1__copy.sql:3: GG-DEL-101 suppressed (baseline: accepted in baseline " \
-        + str((tmp_path / "baseline.json").resolve()) + ")"
+        + "baseline.json)"
 
 
 def test_invalid_baseline_is_a_usage_error(tmp_path: Path) -> None:

@@ -38,14 +38,16 @@ def test_every_target_is_in_exactly_one_shard(tree: Path, total: int) -> None:
 def test_a_module_directory_is_never_split(tree: Path) -> None:
     targets = discover([tree], tree)
     units = shard.terraform_units(targets)
+    owners = shard.module_owners(targets)
     for k in (1, 2, 3):
         for t in shard.select(targets, shard.Spec(k, 3)):
-            unit = shard.unit_of(t, units)
+            unit = shard.unit_of(t, units, owners)
             assert shard.shard_of(unit, 3) == k
     nested = [t for t in targets if t.rel.startswith("stacks/")]
     by_unit: dict[str, set[int]] = {}
     for t in nested:
-        by_unit.setdefault(shard.unit_of(t, units), set()).add(shard.shard_of(shard.unit_of(t, units), 3))
+        unit = shard.unit_of(t, units, owners)
+        by_unit.setdefault(unit, set()).add(shard.shard_of(unit, 3))
     assert all(len(v) == 1 for v in by_unit.values())
 
 

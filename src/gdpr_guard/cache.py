@@ -154,7 +154,7 @@ class Cache:
         tf = [t for t in targets if t.kind is Kind.TERRAFORM]
         others = [t for t in targets if t.kind is not Kind.TERRAFORM]
         jobs = config.jobs or max(os.cpu_count() or 1, 1)
-        groups = checkov.partition(checkov.module_units(t.path.parent for t in tf), jobs)
+        groups, _ = checkov.groups(tf, jobs)
         single = replace(config, jobs=1)
         work: list[tuple[list[Target], str]] = []
         output = EngineOutput()

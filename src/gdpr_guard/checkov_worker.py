@@ -1,9 +1,10 @@
-"""The program a prestarted checkov interpreter runs (see prestart.py): import checkov, then run each
-command line the request names, as pip's `checkov` console script would.
+"""The program a checkov interpreter runs for gdpr-guard (see prestart.py): import checkov with its
+skip comments switched off, then run each command line the request names, as pip's `checkov` console
+script would; or, given arguments, run that one command line directly.
 
 It runs in checkov's interpreter, not gdpr-guard's: prestart passes this file's text to `python -c`,
-so it imports nothing of gdpr_guard. Protocol: stdin {"jobs": N, "runs": [argv, ...]}; run K writes
-run-K.out and run-K.err in the working directory; "K STATUS" is printed on stdout as each run ends.
+so it imports nothing of gdpr_guard. Worker protocol: stdin {"jobs": N, "runs": [argv, ...]}; run K
+writes run-K.out and run-K.err in the working directory; "K STATUS" is printed on stdout as each run ends.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ def main() -> None:
         del sys.path[0]
     from checkov.main import Checkov  # the ~3 s import this worker exists to do ahead of time
 
+    _switch_off_skip_comments()
+    if len(sys.argv) > 1:  # `python -c PROGRAM ARGS...`: one run, as the console script would do it
+        sys.exit(Checkov(sys.argv[1:]).run())
     request = sys.stdin.buffer.read()
     if not request:
         _orphaned()
@@ -54,6 +58,18 @@ def main() -> None:
         if pid in running:
             _done(report, running.pop(pid), os.waitstatus_to_exitcode(wait_status))
     os._exit(0)
+
+
+def _switch_off_skip_comments() -> None:
+    """gdpr-guard reads checkov's `#checkov:skip=` comments itself (suppressions.py: visible, with a
+    reason, under the same rules as its own); checkov must not act on them, so its comment pattern
+    becomes one that never matches."""
+    import re
+
+    from checkov.common.util import suppression
+    from checkov.terraform.context_parsers import base_parser
+
+    base_parser.COMMENT_REGEX = suppression.COMMENT_REGEX = re.compile(r"(?!)")  # type: ignore[attr-defined]
 
 
 def _run(checkov: Any, argv: list[str], index: int) -> int:

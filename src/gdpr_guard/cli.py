@@ -11,95 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from gdpr_guard import __version__
+from gdpr_guard.arguments import FORMATS, SEVERITIES, build_parser
 
+__all__ = ["FORMATS", "SEVERITIES", "build_parser", "main"]
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_SCAN_ERROR = 0, 1, 2, 3
-FORMATS = ("text", "json", "sarif", "markdown", "html")
-SEVERITIES = ("low", "medium", "high", "critical")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="gdpr-guard",
-        description="GDPR policy-as-code checks for Terraform and migration scripts, "
-                    "mapped to GDPR articles and CNIL findings.",
-        epilog="Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/configuration error, "
-               "3 scan error (engine missing, crashed, timed out, or a target could not be parsed).",
-    )
-    parser.add_argument("--version", action="version", version=f"gdpr-guard {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    scan = sub.add_parser("scan", help="scan files and directories")
-    scan.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    scan.add_argument("--format", "-f", choices=FORMATS, default="text")
-    scan.add_argument("--output", "-o", metavar="FILE", help="write the --format report to FILE")
-    scan.add_argument("--sarif-file", metavar="FILE", help="also write SARIF to FILE")
-    scan.add_argument("--json-file", metavar="FILE", help="also write JSON to FILE")
-    scan.add_argument("--markdown-file", metavar="FILE", help="also write Markdown to FILE")
-    scan.add_argument("--html-file", metavar="FILE", help="also write the self-contained HTML report to FILE")
-    scan.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that fails the run (default low)")
-    scan.add_argument("--exit-zero", action="store_true",
-                      help="exit 0 even with findings (scan errors still exit 3)")
-    scan.add_argument("--config", metavar="FILE", help="configuration file (default: .gdpr-guard.yaml or "
-                                                       "[tool.gdpr-guard] in pyproject.toml of the root)")
-    scan.add_argument("--root", metavar="DIR", help="repository root: report paths are relative to it "
-                                                    "(default: the current directory)")
-    scan.add_argument("--timeout", type=int, metavar="SECONDS", help="per-engine timeout (default 900)")
-    scan.add_argument("--jobs", type=int, metavar="N", help="engine parallelism (default: cores)")
-    scan.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline")
-    scan.add_argument("--diff-base", metavar="REF",
-                      help="report only findings on lines changed since REF (git merge base with HEAD)")
-    scan.add_argument("--no-suppressed-in-sarif", action="store_true",
-                      help="leave suppressed results out of SARIF")
-    scan.add_argument("--validate", action="store_true",
-                      help="validate the SARIF produced against the official 2.1.0 schema (exit 2 if invalid)")
-    scan.add_argument("--shard", metavar="K/N", help="scan only shard K of N (by module directory), "
-                                                     "for a CI matrix; combine with `gdpr-guard merge`")
-    scan.add_argument("--cache", action=argparse.BooleanOptionalAction, default=False,
-                      help="reuse engine results of unchanged files from .gdpr-guard-cache/ (default: off)")
-
-    baseline = sub.add_parser("baseline", help="record today's findings so later scans report only new ones")
-    baseline_sub = baseline.add_subparsers(dest="baseline_command", required=True, metavar="ACTION")
-    create = baseline_sub.add_parser("create", help="scan and write the baseline")
-    create.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    create.add_argument("--output", "-o", metavar="FILE", default=".gdpr-guard-baseline.json")
-    create.add_argument("--config", metavar="FILE")
-    create.add_argument("--root", metavar="DIR")
-
-    plan = sub.add_parser("plan", help="migration plans: write a skeleton, or validate plans")
-    plan_sub = plan.add_subparsers(dest="plan_command", required=True, metavar="ACTION")
-    init = plan_sub.add_parser("init", help="write a commented migration-plan.yaml skeleton")
-    init.add_argument("directory", nargs="?", default=".", metavar="DIR")
-    init.add_argument("--force", action="store_true", help="overwrite an existing plan")
-    check = plan_sub.add_parser("check", help="validate migration plans (files, or directories searched)")
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-
-    merge = sub.add_parser("merge", help="merge the SARIF files of shards (--shard) into one run")
-    merge.add_argument("sarif", nargs="+", metavar="FILE")
-    merge.add_argument("--output", "-o", metavar="FILE", help="write the merged SARIF to FILE (default stdout)")
-    sub.add_parser("rules", help="list the rules of the catalog")
-    explain = sub.add_parser("explain", help="show a rule's full catalog entry")
-    explain.add_argument("rule_id", metavar="RULE_ID")
-    validate = sub.add_parser("validate", help="validate the catalog, the configuration and SARIF files")
-    validate.add_argument("--config", metavar="FILE")
-    validate.add_argument("--sarif", nargs="*", default=[], metavar="FILE", help="SARIF files to check")
-    validate.add_argument("files", nargs="*", default=[], metavar="PATH",
-                          help="migration plans (migration-plan.yaml, or directories holding them) and "
-                               "configuration files (.gdpr-guard.yaml, pyproject.toml) to check")
-
-    review = sub.add_parser("review", help="review a Terraform plan: findings on the resources it creates or "
-                                           "updates, and destroyed resources that held personal data")
-    review.add_argument("--plan", required=True, metavar="FILE", help="`terraform show -json` output")
-    review.add_argument("--root", metavar="DIR", help="repository root holding the .tf files (default: the "
-                                                      "current directory); findings point at their .tf line")
-    review.add_argument("--format", "-f", choices=("markdown", "json"), default="markdown")
-    review.add_argument("--output", "-o", metavar="FILE", help="write the review to FILE")
-    review.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that fails the run (default low)")
-    review.add_argument("--exit-zero", action="store_true",
-                        help="exit 0 even with findings (scan errors still exit 3)")
-    review.add_argument("--config", metavar="FILE")
-    review.add_argument("--timeout", type=int, metavar="SECONDS", help="per-engine timeout (default 900)")
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -167,7 +82,15 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"gdpr-guard: error: {message}\n")
+    from gdpr_guard import console
+
+    console.error(message)
+
+
+def _out(text: str) -> None:
+    from gdpr_guard import console
+
+    console.out(text)
 
 
 def _scan_root(args: argparse.Namespace) -> Path:
@@ -181,29 +104,38 @@ def _scan_root(args: argparse.Namespace) -> Path:
     return Path(os.path.commonpath([str(d) for d in dirs]))
 
 
-def _load_config(root: Path, explicit: str | None):  # type: ignore[no-untyped-def]
+def _load_config(root: Path, explicit: str | None, paths: Sequence[str] = (".",),  # type: ignore[no-untyped-def]
+                 catalog: Any = None):
+    """--config FILE, else the nearest configuration of the scanned paths (config.find_for); rule ids checked."""
+    from gdpr_guard import catalog as catalog_module
     from gdpr_guard import config
 
-    path = Path(explicit) if explicit else config.find_config_file(root)
+    path = Path(explicit) if explicit else config.find_for(paths, root)
     if explicit and not path.is_file():  # type: ignore[union-attr]
         from gdpr_guard.errors import UsageError
         raise UsageError(f"{explicit}: no such configuration file")
-    return config.load(path)
+    loaded = config.load(path)
+    config.check_rule_ids(loaded, (catalog or catalog_module.load()).rules)
+    return loaded
 
 
 def _scan(args: argparse.Namespace) -> int:
-    from gdpr_guard import catalog, config, reporters, sarif_validate, scan
+    from gdpr_guard import catalog, config, console, reporters, sarif_validate, scan
     from gdpr_guard.finding import Severity
 
     root = _scan_root(args)
+    cat = catalog.load()
     cfg = config.with_overrides(
-        _load_config(root, args.config),
+        _load_config(root, args.config, args.paths, cat),
         fail_on=Severity.parse(args.fail_on) if args.fail_on else None,
         timeout=args.timeout, jobs=args.jobs, diff_base=args.diff_base,
         baseline=str(Path(args.baseline).resolve()) if args.baseline else None,
     )
-    cat = catalog.load()
-    result = scan.run_scan(args.paths, root, cfg, cat, **_scale_options(args, root))
+    progress = console.Progress()
+    try:
+        result = scan.run_scan(args.paths, root, cfg, cat, progress=progress.update, **_scale_options(args, root))
+    finally:
+        progress.done()
     options = reporters.ReportOptions(fail_on=cfg.fail_on, include_suppressed=not args.no_suppressed_in_sarif)
     # (format, file or None for stdout): the --format report, then every --*-file, once each.
     outputs = list(dict.fromkeys([(args.format, args.output)] + [
@@ -220,7 +152,9 @@ def _scan(args: argparse.Namespace) -> int:
         if path:
             _write(path, rendered[fmt])
         else:
-            sys.stdout.write(rendered[fmt])
+            _out(rendered[fmt])
+    if args.output:  # the report went to a file: CI logs still get one line
+        sys.stderr.write(console.summary(result, args.output))
     if result.errors:
         # Also on stderr, whatever the format: CI logs keep stderr when reports go to files or stdout is piped.
         for error in result.errors:
@@ -262,31 +196,37 @@ def _merge(args: argparse.Namespace) -> int:
     if args.output:
         _write(args.output, merged)
     else:
-        sys.stdout.write(merged)
+        _out(merged)
     import json
 
     return EXIT_OK if json.loads(merged)["runs"][0]["invocations"][0]["executionSuccessful"] else EXIT_SCAN_ERROR
 
 
 def _write(path: str, text: str) -> None:
+    from gdpr_guard.errors import GdprGuardError
+
     target = Path(path)
-    if target.parent and not target.parent.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    try:
+        if target.parent and not target.parent.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:  # no report is no pass: exit 3, like any scan that could not finish
+        raise GdprGuardError(f"{path}: cannot write the report ({exc.strerror or exc})") from None
 
 
 def _baseline_create(args: argparse.Namespace) -> int:
     from gdpr_guard import baseline, catalog, scan
 
     root = _scan_root(args)
-    result = scan.run_scan(args.paths, root, _load_config(root, args.config), catalog.load())
+    cat = catalog.load()
+    result = scan.run_scan(args.paths, root, _load_config(root, args.config, args.paths, cat), cat)
     if result.errors:
         for error in result.errors:
             _error(error.message)
         _error("baseline not written: the scan is incomplete")
         return EXIT_SCAN_ERROR
     _write(args.output, baseline.render(result))
-    sys.stdout.write(f"gdpr-guard: baseline of {len(result.active)} finding(s) written to {args.output}\n")
+    _out(f"gdpr-guard: baseline of {len(result.active)} finding(s) written to {args.output}\n")
     return EXIT_OK
 
 
@@ -295,13 +235,13 @@ def _plan(args: argparse.Namespace) -> int:
 
     if args.plan_command == "init":
         written = migration_plan.write_skeleton(args.directory, force=args.force)
-        sys.stdout.write(f"gdpr-guard: wrote {written}; fill in every TODO, then run `gdpr-guard plan check`\n")
+        _out(f"gdpr-guard: wrote {written}; fill in every TODO, then run `gdpr-guard plan check`\n")
         return EXIT_OK
     problems = migration_plan.check(args.paths)
     for problem in problems:
         _error(problem)
     if not problems:
-        sys.stdout.write("gdpr-guard: migration plans are valid\n")
+        _out("gdpr-guard: migration plans are valid\n")
     return EXIT_USAGE if problems else EXIT_OK
 
 
@@ -313,8 +253,8 @@ def _rules() -> int:
     rows += [(r.id, str(r.severity), r.engine, r.articles_label, r.cnil_label, r.title)
              for r in sorted(cat.rules.values(), key=lambda r: r.id)]
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
-    for row in rows:
-        sys.stdout.write("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:5])) + "  " + row[5] + "\n")
+    _out("".join("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:5])) + "  " + row[5] + "\n"
+                 for row in rows))
     return EXIT_OK
 
 
@@ -325,7 +265,7 @@ def _explain(rule_id: str) -> int:
     rule = catalog.load().get(rule_id.upper())
     if rule is None:
         raise UsageError(f"unknown rule {rule_id}; `gdpr-guard rules` lists them")
-    sys.stdout.write(explain.text(rule))
+    _out(explain.text(rule))
     return EXIT_OK
 
 
@@ -333,16 +273,41 @@ def _validate(args: argparse.Namespace) -> int:
     from gdpr_guard import catalog, sarif_validate
 
     cat = catalog.load()
-    _load_config(Path.cwd(), args.config)
-    status = _validate_files(args.files)
-    for path in args.sarif:
-        problems = sarif_validate.problems(Path(path).read_text(encoding="utf-8"))
+    _load_config(Path.cwd(), args.config, catalog=cat)
+    sarif_files = [*args.sarif, *(f for f in args.files if _is_sarif(f))]
+    status = _validate_files([f for f in args.files if f not in sarif_files])
+    for path in sarif_files:
+        problems = sarif_validate.problems(_read_input(path))
         for problem in problems:
             _error(f"{path}: {problem}")
         status = EXIT_USAGE if problems else status
     if status == EXIT_OK:
-        sys.stdout.write(f"gdpr-guard: catalog ({len(cat.rules)} rules) and configuration are valid\n")
+        _out(f"gdpr-guard: catalog ({len(cat.rules)} rules) and configuration are valid\n")
     return status
+
+
+def _read_input(path: str) -> str:
+    from gdpr_guard.errors import UsageError
+
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        cause = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        raise UsageError(f"{path}: cannot read ({cause})") from None
+
+
+def _is_sarif(path: str) -> bool:
+    """A SARIF file given to `validate`: by its name, or a JSON document that says it is SARIF."""
+    if path.endswith(".sarif"):
+        return True
+    if not path.endswith(".json"):
+        return False
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return '"runs"' in head and ("sarif" in head.lower() or '"2.1.0"' in head)
 
 
 def _validate_files(paths: Sequence[str]) -> int:
@@ -356,7 +321,9 @@ def _validate_files(paths: Sequence[str]) -> int:
         path = Path(name)
         if path.name in config.CONFIG_FILES or path.name == "pyproject.toml":
             try:
-                config.load(path)
+                from gdpr_guard import catalog
+
+                config.check_rule_ids(config.load(path), catalog.load().rules)
             except ConfigError as exc:
                 _error(str(exc))
                 status = EXIT_USAGE
@@ -366,7 +333,7 @@ def _validate_files(paths: Sequence[str]) -> int:
         _error(problem)
         status = EXIT_USAGE
     if plans and status == EXIT_OK:
-        sys.stdout.write(f"gdpr-guard: {len(plans)} migration plan path(s) valid\n")
+        _out(f"gdpr-guard: {len(plans)} migration plan path(s) valid\n")
     return status
 
 
@@ -376,17 +343,17 @@ def _review(args: argparse.Namespace) -> int:
     from gdpr_guard.reporters import review as review_report
 
     root = Path(args.root).resolve() if args.root else Path.cwd().resolve()
-    cfg = config.with_overrides(_load_config(root, args.config),
+    cat = catalog.load()
+    cfg = config.with_overrides(_load_config(root, args.config, catalog=cat),
                                 fail_on=Severity.parse(args.fail_on) if args.fail_on else None,
                                 timeout=args.timeout)
-    cat = catalog.load()
     review = plan_review.review(args.plan, root, cfg, cat)
     render = review_report.to_json if args.format == "json" else review_report.markdown
     text = render(review, cat, cfg.fail_on)
     if args.output:
         _write(args.output, text)
     else:
-        sys.stdout.write(text)
+        _out(text)
     if review.result.errors:
         for error in review.result.errors:
             _error(error.message)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -120,6 +122,39 @@ def find_config_file(root: Path) -> Path | None:
     if pyproject.is_file() and "[tool.gdpr-guard" in pyproject.read_text(encoding="utf-8", errors="replace"):
         return pyproject
     return None
+
+
+def find_for(paths: Sequence[str | Path], root: Path) -> Path | None:
+    """The configuration file of a scan without `--config`: the nearest one from the scanned directory (the
+    common directory of `paths`) upwards, up to the repository top (the directory holding `.git`), or up to
+    the scan root outside a repository; else none (defaults).
+
+    So `gdpr-guard scan /path/to/project` run from elsewhere reads the project's file, and a scan from a
+    sub-directory of a repository reads the repository's.
+    """
+    given = [Path(p).resolve() for p in paths] or [root.resolve()]
+    start = Path(os.path.commonpath([str(p if p.is_dir() else p.parent) for p in given]))
+    chain = [start, *start.parents]
+    top = next((d for d in chain if (d / ".git").exists()), None)
+    if top is None:
+        top = root.resolve() if root.resolve() in chain else start
+    for directory in chain[:chain.index(top) + 1]:
+        found = find_config_file(directory)
+        if found is not None:
+            return found
+    return None
+
+
+def check_rule_ids(config: Config, known: Iterable[str]) -> None:
+    """Raise ConfigError (naming the file) if `enable`, `disable` or `severity` name a rule that does not exist:
+    a typo there would silently keep a rule on, or leave its severity unchanged."""
+    ids = set(known)
+    problems = [f"{key}: {rule}" for key, rules in (("enable", config.enable), ("disable", config.disable),
+                                                    ("severity", tuple(config.severity))) for rule in rules
+                if rule not in ids]
+    if problems:
+        raise ConfigError(f"{config.source or 'configuration'}: unknown rule id(s) ({'; '.join(problems)}); "
+                          f"`gdpr-guard rules` lists them")
 
 
 def load(path: Path | None) -> Config:

@@ -53,9 +53,10 @@ def main() -> int:
         from gdpr_guard import prestart
 
         prestart.start_checkov(paths)
+    from gdpr_guard import console
     from gdpr_guard.cli import main as cli_main
 
-    status = cli_main()
+    status = console.guarded(cli_main)  # the one handler: anything unexpected is one line and exit 3
     # Reports are written and engines stopped: skip the interpreter's teardown (~20 ms after a scan, a
     # tenth of what a pre-commit run spends outside the engines). Not under coverage, which writes its
     # data at exit; and not if stdout cannot be flushed (Python then reports the broken pipe itself).

@@ -63,7 +63,10 @@ def _merge_runs(runs: list[dict[str, Any]]) -> dict[str, Any]:
     rules: dict[str, dict[str, Any]] = {}
     for run in runs:
         for rule in run["tool"]["driver"].get("rules") or []:
-            rules.setdefault(rule.get("id"), rule)
+            # A rule carries the highest security-severity of its results (reporters/sarif.py): keep the highest.
+            known = rules.get(rule.get("id"))
+            if known is None or _security_severity(rule) > _security_severity(known):
+                rules[rule.get("id")] = rule
     rule_ids = sorted(rules, key=str)
     rule_index = {rid: i for i, rid in enumerate(rule_ids)}
 
@@ -87,7 +90,7 @@ def _merge_runs(runs: list[dict[str, Any]]) -> dict[str, Any]:
                 ref.pop("index", None)
         return ref
 
-    rule_source = {rid: next(r for r in runs if any(x.get("id") == rid for x in r["tool"]["driver"].get("rules") or []))
+    rule_source = {rid: next(r for r in runs if any(x is rules[rid] for x in r["tool"]["driver"].get("rules") or []))
                    for rid in rule_ids}
     merged_rules = []
     for rid in rule_ids:
@@ -117,6 +120,7 @@ def _merge_runs(runs: list[dict[str, Any]]) -> dict[str, Any]:
             if canonical not in seen:
                 seen.add(canonical)
                 results.append(result)
+    results = _one_per_fingerprint(results)
     results.sort(key=_result_order)
     driver = {k: v for k, v in first["tool"]["driver"].items() if k not in ("rules", "supportedTaxonomies")}
     driver["rules"] = merged_rules
@@ -189,6 +193,31 @@ def _scope(runs: list[dict[str, Any]]) -> dict[str, Any]:
                                                "infrastructure", "example"))}
     return {"roles": dict(sorted(roles.items(), key=lambda item: (order.get(item[0], 99), item[0]))),
             "outOfScope": [{"ruleId": r, "role": role, "findings": n} for (r, role), n in sorted(left.items())]}
+
+
+def _one_per_fingerprint(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One result per rule and fingerprint: two shards that reached the same module instance address from
+    different roots (scan._one_per_instance) keep its most severe reading, as one process would keep one."""
+    best: dict[str, dict[str, Any]] = {}
+    out: list[dict[str, Any]] = []
+    for result in results:
+        if not result.get("partialFingerprints"):
+            out.append(result)
+            continue
+        key = json.dumps([result.get("ruleId"), result["partialFingerprints"]], sort_keys=True)
+        known = best.get(key)
+        if known is None or _security_severity(result) > _security_severity(known) or (
+                _security_severity(result) == _security_severity(known)
+                and json.dumps(result, sort_keys=True) < json.dumps(known, sort_keys=True)):
+            best[key] = result
+    return out + list(best.values())
+
+
+def _security_severity(rule: dict[str, Any]) -> float:
+    try:
+        return float((rule.get("properties") or {}).get("security-severity", 0))
+    except (TypeError, ValueError):
+        return 0.0
 
 
 def _result_order(result: dict[str, Any]) -> tuple[Any, ...]:

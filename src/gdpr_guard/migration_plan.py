@@ -38,13 +38,37 @@ def _path_of(error: Any) -> str:
     return "$" + "".join(parts)
 
 
+PLACEHOLDER_WORD = "TODO"
+PLACEHOLDER_DATE = "2000-01-01"
+
+
 def validate(data: Any) -> list[str]:
-    """Schema errors of a parsed plan, each `'<json path>: <message>'`, sorted; empty when valid."""
+    """Schema errors and unfilled placeholders of a parsed plan, each `'<json path>: <message>'`; empty when valid.
+
+    A skeleton written by `plan init` has the right shape but declares nothing: every TODO and the
+    placeholder date 2000-01-01 must be replaced before the plan counts (it would otherwise silence
+    GG-MIG-201 with a procedure nobody wrote).
+    """
     import jsonschema  # imported only when a plan is validated (~70 ms)
 
     validator = jsonschema.Draft202012Validator(schema(), format_checker=jsonschema.FormatChecker())
     errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
-    return [f"{_path_of(e)}: {e.message}" for e in errors]
+    return [f"{_path_of(e)}: {e.message}" for e in errors] + placeholders(data)
+
+
+def placeholders(value: Any, path: str = "$") -> list[str]:
+    """Where a plan still holds the skeleton's TODO placeholders or its placeholder date, in document order."""
+    if isinstance(value, dict):
+        return [p for key, item in value.items() for p in
+                ([f"{path}.{key}: key is still a {PLACEHOLDER_WORD} placeholder"]
+                 if PLACEHOLDER_WORD in str(key) else []) + placeholders(item, f"{path}.{key}")]
+    if isinstance(value, list):
+        return [p for index, item in enumerate(value) for p in placeholders(item, f"{path}[{index}]")]
+    if isinstance(value, str) and PLACEHOLDER_WORD in value:
+        return [f"{path}: still a {PLACEHOLDER_WORD} placeholder ({value[:60]!r})"]
+    if str(value) == PLACEHOLDER_DATE:
+        return [f"{path}: placeholder date {PLACEHOLDER_DATE}, not a real date"]
+    return []
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -141,7 +165,7 @@ owner:
 
 
 def skeleton() -> str:
-    """A commented plan skeleton; it parses and validates as is (TODO values still to be filled)."""
+    """A commented plan skeleton: it parses, and `plan check` fails until every TODO and date is filled in."""
     return SKELETON
 
 

@@ -44,7 +44,8 @@ CHECKOV_ENV = {
 """Environment of every checkov process (offline, quiet, nothing hidden)."""
 
 _WORKER_PROGRAM = Path(__file__).with_name("checkov_worker.py")
-"""What the worker runs (a module file so that ruff and mypy check it; run as `-c` text, not imported)."""
+"""What a checkov interpreter runs, as a worker or for one direct run (a module file that ruff and mypy
+check, passed as `-c` text, never imported by gdpr-guard)."""
 _CONSOLE_SCRIPT_MARKS = (b"from checkov.main import Checkov", b"Checkov().run()")
 _TERRAFORM_SUFFIXES = (".tf", ".tfvars", ".tf.json", ".json")
 
@@ -166,9 +167,8 @@ def start_checkov(paths: Sequence[str]) -> None:
         workdir.mkdir(mode=0o700)
         env = checkov_env(workdir)
         with open(workdir / "worker.err", "wb") as errors:
-            program = _WORKER_PROGRAM.read_text(encoding="utf-8")
             process = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
-                [interpreter, "-c", program], cwd=workdir, env=env, stdin=subprocess.PIPE,
+                [interpreter, "-c", _program()], cwd=workdir, env=env, stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE, stderr=errors, start_new_session=True)
     except Exception:  # noqa: BLE001 - any failure here just means checkov starts the normal way later
         return
@@ -216,6 +216,20 @@ def stop_all() -> None:
     for worker in workers:
         if worker.process.poll() is None:
             worker._kill()
+
+
+def direct_argv(argv: Sequence[str]) -> list[str]:
+    """A checkov command line run without a worker: through pip's console script's interpreter, with checkov's
+    skip comments switched off, when the binary is that script; unchanged otherwise (a wrapper or a fake)."""
+    try:
+        interpreter = _console_script_interpreter(argv[0])
+    except OSError:
+        interpreter = None
+    return [interpreter, "-c", _program(), *argv[1:]] if interpreter else list(argv)
+
+
+def _program() -> str:
+    return _WORKER_PROGRAM.read_text(encoding="utf-8")
 
 
 def _console_script_interpreter(binary: str) -> str | None:

@@ -20,7 +20,10 @@ def policies_dir() -> Path:
     checkout = PACKAGE_DIR.parent.parent / "policies"
     if (checkout / "catalog.yaml").is_file():
         return checkout
-    raise FileNotFoundError(f"no policies/catalog.yaml beside {PACKAGE_DIR}")
+    from gdpr_guard.errors import CatalogError
+
+    raise CatalogError(f"no policies/catalog.yaml in {installed} or {checkout}: the installation is incomplete "
+                       f"(reinstall gdpr-guard)")
 
 
 @cache

@@ -33,7 +33,7 @@ NAME_EVIDENCE = "recognised by its name only (a name pattern, not what the code 
 
 def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: Catalog,
              today: dt.date | None = None, *, shard: Spec | None = None,
-             cache: Cache | None = None) -> ScanResult:
+             cache: Cache | None = None, progress: Callable[[str], None] | None = None) -> ScanResult:
     """Scan `paths` (files or directories under `root`) and return the sorted, masked result.
 
     `today` decides which inline suppressions have expired (default: the current date).
@@ -48,6 +48,10 @@ def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: C
     targets = roles.assign([t for t in targets if t.rel not in broken], root, config.roles)
     rules = [r for r in catalog.rules.values() if config.rule_enabled(r.id)]
     targets, analysis_targets = _sharded(targets, shard)
+    if progress is not None:
+        kinds = {t.kind for t in targets}
+        running = sorted(name for name, engine in ENGINES.items() if engine.kinds & kinds) + ["analyses"]
+        progress(f"{len(targets)} file(s) found; running {', '.join(running)}")
     outputs, engine_errors, versions = _run_all(targets, rules, catalog, root, config, analysis_targets, cache)
     errors += engine_errors
     findings: list[Finding] = []
@@ -56,6 +60,8 @@ def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: C
     # are relocated to the .tf lines they come from.)
     asked = {t.rel for t in analysis_targets} | {t.rel for t in targets}
     raws = [f for out in outputs for f in out.findings if f.engine != "gdpr-guard" or f.location.path in asked]
+    # Identical findings are one (a module instance reached from several checkov groups or cache entries).
+    raws = list(dict.fromkeys(raws))
     try:
         refined = refinements.apply(raws, targets)
     except Exception as exc:  # a refinement bug must fail the scan (exit 3), not crash it or drop findings
@@ -66,13 +72,15 @@ def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: C
         finding = _map(raw, catalog, config)
         if finding is not None:
             findings.append(finding)
+    findings = _one_per_instance(findings)
     findings.sort(key=_order)
     fingerprinted = [_with_fingerprint(f, fp) for f, fp in assign(findings)]
-    fingerprinted, notices = suppressions.apply(fingerprinted, root, today or dt.date.today())
+    fingerprinted, notices = suppressions.apply(fingerprinted, root, today or dt.date.today(),
+                                                _checkov_ids(catalog))
     if accepted is not None:
         from gdpr_guard import baseline
 
-        fingerprinted = baseline.apply(fingerprinted, accepted, str(config.baseline))
+        fingerprinted = baseline.apply(fingerprinted, accepted, _shown_path(str(config.baseline), root))
     if config.diff_base:
         from gdpr_guard import diffscope
 
@@ -115,6 +123,24 @@ def _scoped(raws: list[RawFinding], targets: list[Target], catalog: Catalog,
 
 def _families(role: Role, rules: list[Rule], config: Config) -> tuple[str, ...]:
     return tuple(sorted({r.family for r in rules if role in roles.rule_roles(r.id, r.family, r.roles, config.roles)}))
+
+
+def _shown_path(path: str, root: Path) -> str:
+    """A path as reports show it: relative to the root, never the machine's absolute path (it reaches SARIF)."""
+    candidate = Path(path)
+    if not candidate.is_absolute():
+        return candidate.as_posix()
+    try:
+        return candidate.resolve().relative_to(root).as_posix()
+    except (ValueError, OSError):
+        return candidate.name
+
+
+def _checkov_ids(catalog: Catalog) -> Callable[[str], str | None]:
+    def ours(check_id: str) -> str | None:
+        rule = catalog.by_engine("checkov", check_id)
+        return rule.id if rule is not None else None
+    return ours
 
 
 def _sharded(targets: list[Target], spec: Spec | None) -> tuple[list[Target], list[Target]]:
@@ -244,6 +270,33 @@ def _map(raw: RawFinding, catalog: Catalog, config: Config) -> Finding | None:
         data_label=data.label if data else None,
         weak_evidence=masking.mask(weak, secrets) or None,
     )
+
+
+def _one_per_instance(findings: list[Finding]) -> list[Finding]:
+    """One finding per rule, place and module instance address.
+
+    Two roots that call a shared module under the same instance name (`module.db` in two stacks) give
+    one address: one checkov process over both reports it once, with one caller's tags; processes that
+    see the roots apart report it once each, possibly with different tags. The identity (and so the count,
+    the fingerprint and baseline matching) never depends on the split; the variant kept is the most
+    severe reading (personal-data escalation), then a fixed order.
+    """
+    best: dict[tuple[Any, ...], Finding] = {}
+    out: list[Finding] = []
+    for finding in findings:
+        if not (finding.resource or "").startswith("module."):
+            out.append(finding)
+            continue
+        key = (finding.rule_id, finding.location, finding.resource)
+        known = best.get(key)
+        if known is None or _preference(finding) < _preference(known):
+            best[key] = finding
+    return out + list(best.values())
+
+
+def _preference(finding: Finding) -> tuple[Any, ...]:
+    return (-int(finding.severity), finding.data_category or "", finding.data_reason or "", finding.message,
+            finding.snippet)
 
 
 def _order(finding: Finding) -> tuple[Any, ...]:

@@ -4,7 +4,8 @@ The unit of assignment is a Terraform module directory (the same unit the checko
 so graph checks still see a whole module) and, for every other file, its directory (a migration script
 stays with its neighbours and its migration plan). A unit goes to shard `1 + sha256(path) mod N`: the
 same on every machine and Python run (Python's own `hash()` is salted per process). Every target is in
-exactly one shard. Cross-file analyses (a secret reused in several files) need every file: they run in
+exactly one shard; a directory called as a local module goes with its first calling root (module_owners).
+Cross-file analyses (a secret reused in several files) need every file: they run in
 shard 1 only, over all targets, so the merged result of all shards equals the unsharded scan.
 """
 
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from gdpr_guard import terraform_modules
 from gdpr_guard.errors import UsageError
 from gdpr_guard.targets import Kind, Target
 
@@ -57,9 +59,32 @@ def terraform_units(targets: Sequence[Target]) -> list[str]:
     return units
 
 
-def unit_of(target: Target, units: Sequence[str]) -> str:
-    """The assignment unit of a target: its Terraform module directory, else its own directory."""
+def module_owners(targets: Sequence[Target]) -> dict[str, str]:
+    """Directories called as local modules -> the directory of the root that owns them (repository-relative).
+
+    A called module is scanned through its callers only (engines/checkov.py): its files go to the shard of
+    its first (sorted) calling root, so that no shard holds them without a caller.
+    """
+    tf = [t for t in targets if t.kind is Kind.TERRAFORM]
+    if not tf:
+        return {}
+    rel_dirs = {t.path.parent.resolve(): str(PurePosixPath(t.rel).parent) for t in tf}
+    owned: dict[str, str] = {}
+    for called, owner in terraform_modules.owners(t.path for t in tf).items():
+        if called in rel_dirs and owner in rel_dirs:
+            owned[rel_dirs[called]] = rel_dirs[owner]
+    return owned
+
+
+def unit_of(target: Target, units: Sequence[str], owners: dict[str, str] | None = None) -> str:
+    """The assignment unit of a target: its Terraform module directory (a called module's: its owner's),
+    else its own directory."""
     directory = str(PurePosixPath(target.rel).parent)
+    owners = owners or {}
+    for called in sorted(owners, key=len, reverse=True):  # the innermost called directory holding it
+        if called != "." and _inside(directory, called):
+            directory = owners[called]
+            break
     for unit in units:
         if _inside(directory, unit):
             return unit
@@ -75,7 +100,8 @@ def shard_of(unit: str, total: int) -> int:
 def select(targets: Sequence[Target], spec: Spec) -> list[Target]:
     """The targets of shard `spec`."""
     units = terraform_units(targets)
-    return [t for t in targets if shard_of(unit_of(t, units), spec.total) == spec.index]
+    owners = module_owners(targets)
+    return [t for t in targets if shard_of(unit_of(t, units, owners), spec.total) == spec.index]
 
 
 def _inside(directory: str, unit: str) -> bool:

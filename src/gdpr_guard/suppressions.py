@@ -4,13 +4,19 @@ A suppression names the rules it silences, must say why (accountability, Art. 5(
 It applies to a finding when it sits on the finding's first line, on the comment lines just above it,
 or anywhere inside the Terraform block the finding reports. One without a reason, with a bad date or
 past its date does not suppress, and the report says so.
+
+The engines' own skip comments are not theirs to act on (checkov is run with them switched off,
+semgrep with `--disable-nosem`): `#checkov:skip=CKV2_GG_ENC_001:reason` is read here as a suppression
+of the rule that check backs, with its text as the reason, under the same rules (no reason: not
+applied, and said so); `# nosemgrep` names no rule and gives no reason, so it never applies and the
+report says so. A `gdpr-guard: ignore` without `[RULE-IDS]` is reported too, never silently ignored.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -21,6 +27,12 @@ REASON = re.compile(r"""reason\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""")
 UNTIL = re.compile(r"until\s*=\s*(?P<until>\S+)")
 RULE_ID = re.compile(r"^GG-[A-Z]+-\d{3}$")
 COMMENT_ONLY = re.compile(r"^\s*(#|--|//|/\*|\*)")
+# checkov's own skip comment syntax (checkov/common/comment/enum.py), and semgrep's.
+ENGINE_SKIP = re.compile(r"(?:checkov|bridgecrew|cortex):skip=\s*(?P<ids>[A-Za-z_\d-]+(?:,[A-Za-z_\d-]+)*)?"
+                         r"(?::(?P<reason>[^\n]*))?")
+NOSEMGREP = re.compile(r"\bnosemgrep\b")
+BARE_IGNORE = re.compile(r"gdpr-guard:\s*ignore\b(?!\s*\[)", re.IGNORECASE)
+EngineIds = Callable[[str], "str | None"]
 
 
 @dataclass(frozen=True)
@@ -39,10 +51,18 @@ class Directive:
     """True when the line holds only the comment (it then covers the next code line)."""
 
 
-def parse(text: str) -> list[Directive]:
-    """Every suppression directive in a file's text."""
+def parse(text: str, checkov_ids: EngineIds | None = None) -> list[Directive]:
+    """Every suppression directive in a file's text (checkov skip comments too, given the map from
+    checkov check ids to our rule ids)."""
     found = []
     for number, line in enumerate(text.splitlines(), 1):
+        skip = ENGINE_SKIP.search(line) if checkov_ids is not None else None
+        if skip is not None and checkov_ids is not None:
+            ours = [checkov_ids(i.strip()) for i in (skip.group("ids") or "").split(",") if i.strip()]
+            rules = tuple(sorted({r for r in ours if r}))
+            if rules:
+                found.append(Directive(rules, (skip.group("reason") or "").strip(), None, number,
+                                       bool(COMMENT_ONLY.match(line))))
         match = DIRECTIVE.search(line)
         if not match:
             continue
@@ -56,17 +76,21 @@ def parse(text: str) -> list[Directive]:
     return found
 
 
-def apply(findings: Sequence[Finding], root: Path, today: dt.date) -> tuple[list[Finding], list[str]]:
+def apply(findings: Sequence[Finding], root: Path, today: dt.date,
+          checkov_ids: EngineIds | None = None) -> tuple[list[Finding], list[str]]:
     """Findings with valid suppressions attached, and notices about the invalid ones."""
     by_path: dict[str, list[Directive]] = {}
+    notices: list[str] = []
     for path in sorted({f.location.path for f in findings}):
         try:
             text = (root / path).read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        if "gdpr-guard" in text.lower():
-            by_path[path] = parse(text)
-    notices: list[str] = []
+        lower = text.lower()
+        if "gdpr-guard" in lower or ":skip=" in lower:
+            by_path[path] = parse(text, checkov_ids)
+        if "nosemgrep" in lower or "gdpr-guard" in lower:
+            notices += _ignored_comments(path, text)
     for path, directives in by_path.items():
         for d in directives:
             problem = _problem(d, today)
@@ -81,6 +105,19 @@ def apply(findings: Sequence[Finding], root: Path, today: dt.date) -> tuple[list
             finding = replace(finding, suppression=suppression)
         out.append(finding)
     return out, notices
+
+
+def _ignored_comments(path: str, text: str) -> list[str]:
+    """Comments that look like suppressions but are none: `nosemgrep`, `gdpr-guard: ignore` without brackets."""
+    notices = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if NOSEMGREP.search(line):
+            notices.append(f"{path}:{number}: nosemgrep is not applied (it names no gdpr-guard rule and gives no "
+                           f'reason): use gdpr-guard: ignore[GG-...] reason="..."')
+        if BARE_IGNORE.search(line):
+            notices.append(f"{path}:{number}: suppression without [RULE-IDS] is not applied: write "
+                           f'gdpr-guard: ignore[GG-...] reason="..."')
+    return notices
 
 
 def _problem(directive: Directive, today: dt.date) -> str | None:

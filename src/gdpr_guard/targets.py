@@ -190,6 +190,11 @@ def _relative(path: Path, root: Path) -> str | None:
         return None
 
 
+def is_excluded(rel: str, patterns: tuple[str, ...]) -> bool:
+    """Whether the configuration's `exclude` patterns leave `rel` out of the scan."""
+    return _excluded(rel, patterns)
+
+
 def _excluded(rel: str, patterns: tuple[str, ...]) -> bool:
     parts = rel.split("/")
     for pattern in patterns:

@@ -14,6 +14,7 @@ from gdpr_guard.analyses import (
     migration_plans,
     same_secret,
     shared_terraform_credentials,
+    tfvars_secrets,
 )
 from gdpr_guard.finding import RawFinding
 from gdpr_guard.targets import Target
@@ -25,6 +26,7 @@ ANALYSES: dict[str, Analysis] = {
     "migration_plans": migration_plans.analyse,
     "shared_terraform_credentials": shared_terraform_credentials.analyse,
     "exposed_access_key_outputs": exposed_access_key_outputs.analyse,
+    "tfvars_secrets": tfvars_secrets.analyse,
 }
 
 # Rule ids each analysis can report (for the catalog consistency checks and --enable/--disable).
@@ -33,4 +35,5 @@ RULES: dict[str, tuple[str, ...]] = {
     "migration_plans": ("GG-MIG-201", "GG-MIG-202", "GG-MIG-203", "GG-MIG-204"),
     "shared_terraform_credentials": (shared_terraform_credentials.RULE_ID,),
     "exposed_access_key_outputs": (exposed_access_key_outputs.RULE_ID,),
+    "tfvars_secrets": (tfvars_secrets.RULE_ID,),
 }

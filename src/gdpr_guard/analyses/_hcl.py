@@ -169,6 +169,12 @@ def _parse(target: Target) -> TfFile | None:
     return TfFile(target.rel, text.splitlines(), data)
 
 
+def load_cached(path: str, mtime_ns: int, size: int) -> tuple[dict[str, Any] | None, str]:
+    """A file parsed once per version (None if hcl2 cannot parse it), and its text; thread-safe."""
+    with _PARSE_LOCK:
+        return _load(path, mtime_ns, size)
+
+
 @lru_cache(maxsize=4096)
 def _load(path: str, mtime_ns: int, size: int) -> tuple[dict[str, Any] | None, str]:
     """Parse once per file version, whichever analysis asks first (they run concurrently)."""
@@ -246,3 +252,37 @@ def walk_strings(value: Any) -> Iterator[str]:
             if not str(key).startswith("__"):
                 yield from walk_strings(item)
 
+
+
+def parse_error(path: str) -> str | None:
+    """Where and why hcl2 (the parser checkov uses) cannot parse a `.tf` file (`line 2, column 7: unexpected
+    '='`), for the scan error checkov reports without it; None if it parses or cannot be read."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            text = handle.read(MAX_BYTES)
+    except OSError:
+        return None
+    from hcl2.api import loads
+
+    try:
+        loads(text)
+    except RecursionError:
+        return "nested too deeply"
+    except Exception as exc:  # any parser failure: say where, as far as the parser knows
+        return _where(exc, text.splitlines())
+    return None
+
+
+def _where(exc: Exception, lines: list[str]) -> str:
+    message = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    line, column = getattr(exc, "line", None), getattr(exc, "column", None)
+    if isinstance(line, int) and line > 0:
+        token = getattr(exc, "token", None)
+        what = ("unexpected end of file" if token is not None and getattr(token, "type", "") == "$END"
+                else f"unexpected {str(token)[:40]!r}" if token is not None else message[:120])
+        return f"line {line}, column {column}: {what}" if isinstance(column, int) else f"line {line}: {what}"
+    reason, _, quoted = message.partition(":")
+    for number, text in enumerate(lines, start=1):
+        if quoted.strip() and text.strip() == quoted.strip():
+            return f"line {number}: {reason.strip().lower()}"
+    return message[:160]

@@ -71,6 +71,7 @@ def analyse(targets: list[Target], config: dict[str, Any]) -> list[RawFinding]:
     key = os.urandom(32)
     places: dict[bytes, set[tuple[str, int]]] = defaultdict(set)
     clear: dict[bytes, str] = {}
+    texts: dict[tuple[str, int], str] = {}  # the line of each place: the finding's snippet (masked later)
     for target in targets:
         if target.kind not in SCANNED_KINDS:
             continue
@@ -86,6 +87,7 @@ def analyse(targets: list[Target], config: dict[str, Any]) -> list[RawFinding]:
             for value in _values(line, target.kind):
                 digest = hashlib.blake2b(value.encode("utf-8"), key=key, digest_size=32).digest()
                 places[digest].add((target.rel, number))
+                texts[(target.rel, number)] = line.strip()
                 clear.setdefault(digest, value)
     findings: list[RawFinding] = []
     for digest, where in places.items():
@@ -98,6 +100,7 @@ def analyse(targets: list[Target], config: dict[str, Any]) -> list[RawFinding]:
             location=Location(first_path, first_line, first_line),
             engine="gdpr-guard",
             secrets=(clear[digest],),
+            snippet=texts[(first_path, first_line)],
             detail="The same secret is also written at " + ", ".join(f"{p}:{n}" for p, n in others) + ".",
             related=tuple(Location(p, n, n) for p, n in others),
         ))

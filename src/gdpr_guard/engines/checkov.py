@@ -11,10 +11,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from gdpr_guard import policy_params, prestart, resources, tf_regions
+from gdpr_guard import policy_params, prestart, resources, terraform_modules, tf_regions
+from gdpr_guard.analyses import _hcl
 from gdpr_guard.catalog import Catalog, Rule
 from gdpr_guard.config import Config
-from gdpr_guard.engines import base
+from gdpr_guard.engines import base, module_findings
 from gdpr_guard.engines.common import Engine, EngineOutput, load_json, relative
 from gdpr_guard.errors import EngineError
 from gdpr_guard.finding import Location, RawFinding, ScanError
@@ -99,8 +100,9 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
             checks = stack.enter_context(policy_params.materialised_dir(resources.policies_dir() / "checkov", config))
             runs: list[tuple[list[str], bool]] = []  # (argv, is the plan run)
             if tf:
-                for group in partition(module_units(t.path.parent for t in tf), jobs):
-                    runs.append((terraform_command(binary, rules, group, checks), False))
+                units, called = groups(tf, jobs)
+                for group in units:
+                    runs.append((terraform_command(binary, rules, group, checks, called), False))
             if plans:
                 # No --repo-root-for-plan-enrichment: checkov matches `type.name` anywhere under the root
                 # with the module path dropped (and keeps the plan as file_abs_path with the .tf lines);
@@ -118,9 +120,14 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
     output = EngineOutput()
     for (_, is_plan_run), parsed in zip(runs, parsed_runs, strict=True):
         output.version = parsed.version or output.version
-        found = [f for f in parsed.findings if f.location.path in wanted]
-        output.findings += _relocate(found, plans, root) if is_plan_run else found
+        if is_plan_run:
+            output.findings += _relocate([f for f in parsed.findings if f.location.path in wanted], plans, root)
+        else:
+            output.findings += module_findings.keep(parsed.findings, wanted, tf, root, config.exclude, output.errors)
         output.errors += [e for e in parsed.errors if e.path is None or e.path in wanted]
+    # One process reports a finding of a module instance once; groups that share a module report it
+    # once each: identical findings are one finding, whatever the split (tests/test_same_answer.py).
+    output.findings = list(dict.fromkeys(output.findings))
     return output
 
 
@@ -150,7 +157,7 @@ class _Runner:
         return self._finish(argv, self._run(argv))
 
     def _run(self, argv: Sequence[str]) -> base.Completed:
-        return base.run(NAME, argv, cwd=self.cwd, env=self.env, timeout=self.timeout)
+        return base.run(NAME, prestart.direct_argv(argv), cwd=self.cwd, env=self.env, timeout=self.timeout)
 
     def _finish(self, argv: Sequence[str], completed: base.Completed) -> EngineOutput:
         parsed = self._parse(completed)
@@ -188,20 +195,42 @@ def _relocate(findings: list[RawFinding], plans: Sequence[Target], root: Path) -
 
 
 def terraform_command(binary: str, rules: Sequence[Rule], dirs: Sequence[Path],
-                      checks_dir: Path | None = None) -> list[str]:
-    """One checkov process over some module directories (their common ancestor, siblings skipped)."""
+                      checks_dir: Path | None = None, called: Iterable[Path] = ()) -> list[str]:
+    """One checkov process over some module directories (their common ancestor, siblings skipped).
+
+    Directories called as local modules are skipped as directories: checkov still loads them through
+    each call (with the caller's variables), but never evaluates them on their own with their defaults,
+    which one process over the whole repository would not do either.
+    """
     directory, skip = module_root(dirs)
+    skip += [_exact(d) for d in sorted(called) if directory in d.parents]
     skip += ["/" + re.escape(name) + "$" for name in sorted(SKIPPED_DIRS)]
     return command(binary, rules, directory=directory, skip=skip, checks_dir=checks_dir)
 
 
-def module_units(tf_dirs: Iterable[Path]) -> list[Path]:
-    """Directories holding Terraform targets, minus those nested in another one.
+def groups(tf: Sequence[Target], jobs: int) -> tuple[list[list[Path]], set[Path]]:
+    """The module directories of each checkov process, and the directories called as local modules.
+
+    One process sees callers and modules together and needs no help: the calls are only read (with the
+    HCL parser, ~10 ms a file that has a `module` block) when the scan is split, never in a pre-commit run.
+    """
+    dirs = [t.path.parent for t in tf]
+    single = partition(module_units(dirs), jobs)
+    if len(single) <= 1:
+        return single, set()
+    called = terraform_modules.called_dirs(t.path for t in tf)
+    return partition(module_units(dirs, called), jobs), called
+
+
+def module_units(tf_dirs: Iterable[Path], called: Iterable[Path] = ()) -> list[Path]:
+    """Directories holding Terraform targets, minus those nested in another one and local modules.
 
     checkov scans a directory recursively, so a nested directory is part of its ancestor's unit and
-    must never be scanned by another process (its results would be reported twice).
+    must never be scanned by another process (its results would be reported twice). A directory called
+    as a local module is scanned through its callers only (terraform_command).
     """
-    dirs = {d.resolve() for d in tf_dirs}
+    modules = {d.resolve() for d in called}
+    dirs = {d.resolve() for d in tf_dirs} - modules
     return sorted(d for d in dirs if not any(parent in dirs for parent in d.parents))
 
 
@@ -278,7 +307,9 @@ def _parse(stdout: str, catalog: Catalog, root: Path) -> EngineOutput:
         listed = results.get("parsing_errors", []) or []
         for path in listed:
             rel = relative(path, root) or str(path)
-            output.errors.append(ScanError(NAME, f"{rel}: could not be parsed as Terraform", rel))
+            where = _hcl.parse_error(str(path if Path(str(path)).is_absolute() else root / str(path)))
+            output.errors.append(ScanError(NAME, f"{rel}: could not be parsed as Terraform"
+                                                 + (f" ({where})" if where else ""), rel))
         if not listed and isinstance(summary, dict) and _count(summary.get("parsing_errors")) > 0:
             output.errors.append(ScanError(NAME, HIDDEN_PARSE_ERRORS))
         for item in results.get("failed_checks", []) or []:
@@ -299,7 +330,7 @@ def _finding(item: dict[str, Any], catalog: Catalog, root: Path) -> RawFinding |
     if rule is None:
         return None
     path = item.get("file_abs_path") or item.get("file_path") or ""
-    rel = relative(path, root)
+    rel = relative(path, root) or module_findings.outside(path, root, str(item.get("resource") or ""))
     if rel is None:
         return None
     lines = item.get("file_line_range") or [1, 1]

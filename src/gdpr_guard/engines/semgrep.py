@@ -28,13 +28,17 @@ OFFLINE_ENV = {
 
 
 def command(binary: str, policy_files: Sequence[Path], targets: Sequence[str], jobs: int) -> list[str]:
-    """The semgrep command line: our policy files, explicit targets, no ignore files of its own."""
+    """The semgrep command line: our policy files, explicit targets, no ignore files of its own.
+
+    `--disable-nosem`: a `# nosemgrep` comment must not hide a finding without a trace; gdpr-guard's own
+    suppressions (with a reason) are the way to silence one, and the report names the ignored comment.
+    """
     # `--experimental` runs semgrep's OCaml CLI (osemgrep) instead of the Python one: same rules, same
     # JSON (tests/test_engine_parallel.py compares them), but ~0.4 s instead of ~3 s of start-up.
     # GDPR_GUARD_SEMGREP_LEGACY_CLI=1 goes back to the Python CLI.
     cli = [] if os.environ.get("GDPR_GUARD_SEMGREP_LEGACY_CLI") == "1" else ["--experimental"]
     argv = [binary, "scan", *cli, "--json", "--metrics=off", "--disable-version-check", "--no-rewrite-rule-ids",
-            "--no-git-ignore", "--max-target-bytes", str(MAX_TARGET_BYTES), "--timeout", "30",
+            "--no-git-ignore", "--disable-nosem", "--max-target-bytes", str(MAX_TARGET_BYTES), "--timeout", "30",
             "--jobs", str(jobs)]
     for policy in policy_files:
         argv += ["--config", str(policy)]
@@ -136,10 +140,12 @@ def _error(error: Any) -> ScanError:
     kind = str(error.get("type", "error"))
     if isinstance(error.get("type"), list):
         kind = str(error["type"][0])
-    message = str(error.get("message", "")).strip().splitlines()[0:1]
+    # semgrep's messages run over several lines ("Syntax error at line x.py:2:\n `(` was unexpected"):
+    # one line of all of them, not the first alone, which ends on a colon and says nothing.
+    message = " ".join(str(error.get("message", "")).split())
     text = f"{path}: {kind}" if path else kind
     if message:
-        text += f": {message[0][:200]}"
+        text += f": {message[:300]}"
     return ScanError(NAME, text, str(path) if path else None)
 
 

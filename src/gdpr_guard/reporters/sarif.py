@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from gdpr_guard import __version__, explain
 from gdpr_guard.catalog import Catalog, Rule
-from gdpr_guard.finding import Finding, Location, ScanResult
+from gdpr_guard.finding import Finding, Location, ScanResult, Severity
 from gdpr_guard.reporters.common import SARIF_LEVEL, SECURITY_SEVERITY, ReportOptions
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -23,15 +23,16 @@ def render(result: ScanResult, catalog: Catalog, options: ReportOptions) -> str:
     articles = catalog.gdpr_articles_used
     findings_ids = sorted({c.id for r in rules for c in r.cnil})
     taxa = {GDPR: {a: i for i, a in enumerate(articles)}, CNIL: {c: i for i, c in enumerate(findings_ids)}}
-    results = [_result(f, catalog, rule_index, taxa) for f in result.findings
-               if options.include_suppressed or f.suppression is None]
+    reported = [f for f in result.findings if options.include_suppressed or f.suppression is None]
+    results = [_result(f, catalog, rule_index, taxa) for f in reported]
+    shown = shown_severities(reported)
     run: dict[str, Any] = {
         "tool": {"driver": {
             "name": "gdpr-guard",
             "version": __version__,
             "semanticVersion": __version__,
             "informationUri": INFORMATION_URI,
-            "rules": [_rule(r, taxa) for r in rules],
+            "rules": [_rule(r, taxa, shown.get(r.id, r.severity)) for r in rules],
             "supportedTaxonomies": [{"name": GDPR, "index": 0}, {"name": CNIL, "index": 1}],
         }},
         "taxonomies": [_gdpr_taxonomy(catalog, articles), _cnil_taxonomy(catalog, findings_ids)],
@@ -49,7 +50,23 @@ def render(result: ScanResult, catalog: Catalog, options: ReportOptions) -> str:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def _rule(rule: Rule, taxa: dict[str, dict[str, int]]) -> dict[str, Any]:
+def shown_severities(findings: list[Finding]) -> dict[str, Severity]:
+    """Per rule, the highest severity of its results in this run: the rule's `security-severity`.
+
+    GitHub documents `security-severity` on the rule only (docs.github.com, "SARIF support for code
+    scanning", reportingDescriptor object); the SARIF spec editor read it as not overridable per result
+    (microsoft/sarif-sdk#2705, 2023), while a GitHub engineer says a result's own value does override it,
+    undocumented (fortify/FortifyVulnerabilityExporter#72, 2025-01-16). Both are served: each result keeps
+    its own value, and the rule carries the highest one of the run, so an escalated (critical) finding
+    never shows as its rule's base severity; rule ids and fingerprints do not change.
+    """
+    shown: dict[str, Severity] = {}
+    for finding in findings:
+        shown[finding.rule_id] = max(shown.get(finding.rule_id, finding.severity), finding.severity)
+    return shown
+
+
+def _rule(rule: Rule, taxa: dict[str, dict[str, int]], shown: Severity) -> dict[str, Any]:
     relationships = [_relationship(GDPR, 0, a.article, taxa) for a in _unique_articles(rule)]
     relationships += [_relationship(CNIL, 1, c.id, taxa) for c in rule.cnil]
     return {
@@ -62,7 +79,7 @@ def _rule(rule: Rule, taxa: dict[str, dict[str, int]]) -> dict[str, Any]:
         "relationships": relationships,
         "properties": {
             "tags": list(rule.tags),
-            "security-severity": SECURITY_SEVERITY[rule.severity],
+            "security-severity": SECURITY_SEVERITY[shown],
             "precision": rule.precision,
             "problem.severity": "error" if SARIF_LEVEL[rule.severity] == "error" else "warning",
             "gdpr": [a.label for a in rule.gdpr],
