@@ -1,4 +1,5 @@
-"""checkov adapter: only the checks the catalog maps (our policies, chosen built-ins), offline; parse errors fail the scan."""
+"""checkov adapter: only the checks the catalog maps (our policies, chosen built-ins), offline; parse
+errors fail the scan."""
 
 from __future__ import annotations
 
