@@ -43,10 +43,11 @@ def test_weak_evidence_is_shown_in_every_format(fixtures_scan: ScanResult, catal
 
 
 def test_weak_evidence_is_not_raised_to_critical(catalog: Catalog) -> None:
-    raw = RawFinding("GG-ENC-001", Location("main.tf", 1, 5), "checkov", resource="aws_db_instance.patient_results",
-                     context="aws_db_instance.patient_results")
+    tags = (("data_classification", "health"),)  # a tag: strong evidence of a special category
+    raw = RawFinding("GG-ENC-001", Location("main.tf", 1, 5), "checkov", resource="aws_db_instance.results",
+                     context="aws_db_instance.results", tags=tags)
     assert _map(raw, catalog, Config()).severity is Severity.CRITICAL  # type: ignore[union-attr]
-    weak = RawFinding("GG-ENC-001", Location("main.tf", 1, 5), "checkov", resource="aws_db_instance.patient_results",
-                      context="aws_db_instance.patient_results", weak_evidence="the instance may not exist")
+    weak = RawFinding("GG-ENC-001", Location("main.tf", 1, 5), "checkov", resource="aws_db_instance.results",
+                      context="aws_db_instance.results", tags=tags, weak_evidence="the instance may not exist")
     mapped = _map(weak, catalog, Config())
     assert mapped is not None and mapped.severity is Severity.HIGH and mapped.confidence == "low"

@@ -92,7 +92,8 @@ def test_a_module_outside_the_scan_root_is_reported_at_the_call(repo: Path) -> N
     enc = [f for f in findings if f["rule_id"] == "GG-ENC-001"]
     assert [(f["location"]["path"], f["location"]["start_line"], f["resource"]) for f in enc] == [
         ("main.tf", 1, "module.invoices_db.aws_db_instance.this")]
-    assert "(In module ../../../modules/db/main.tf:10, outside the scan root.)" in enc[0]["message"]
+    # at the attribute that fails (`storage_encrypted = var.encrypted`, line 14), the block starting at line 10
+    assert "(In module ../../../modules/db/main.tf:14, outside the scan root.)" in enc[0]["message"]
 
 
 def test_a_module_under_the_root_is_reported_at_its_file_when_only_the_caller_is_scanned(

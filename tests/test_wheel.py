@@ -66,6 +66,8 @@ def test_built_wheel_runs_in_a_clean_virtualenv(dist: Path, tmp_path: Path) -> N
     # Outside the checkout: the policies must come from the installed wheel.
     work = tmp_path / "work"
     shutil.copytree(REPO / "examples" / "lab-migration", work / "examples" / "lab-migration")
+    # as in this repository: the example is a project of its own (its files keep their roles there)
+    shutil.copy(REPO / ".gdpr-guard.yaml", work / ".gdpr-guard.yaml")
     scan = subprocess.run([str(venv / "bin" / "gdpr-guard"), "scan", "examples/lab-migration", "--format", "json"],
                           cwd=work, capture_output=True, text=True, timeout=900)
     assert scan.returncode == 1, scan.stderr

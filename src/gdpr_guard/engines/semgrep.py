@@ -27,7 +27,8 @@ OFFLINE_ENV = {
 }
 
 
-def command(binary: str, policy_files: Sequence[Path], targets: Sequence[str], jobs: int) -> list[str]:
+def command(binary: str, policy_files: Sequence[Path], targets: Sequence[str], jobs: int,
+            extra: Sequence[str] = ()) -> list[str]:
     """The semgrep command line: our policy files, explicit targets, no ignore files of its own.
 
     `--disable-nosem`: a `# nosemgrep` comment must not hide a finding without a trace; gdpr-guard's own
@@ -39,7 +40,7 @@ def command(binary: str, policy_files: Sequence[Path], targets: Sequence[str], j
     cli = [] if os.environ.get("GDPR_GUARD_SEMGREP_LEGACY_CLI") == "1" else ["--experimental"]
     argv = [binary, "scan", *cli, "--json", "--metrics=off", "--disable-version-check", "--no-rewrite-rule-ids",
             "--no-git-ignore", "--disable-nosem", "--max-target-bytes", str(MAX_TARGET_BYTES), "--timeout", "30",
-            "--jobs", str(jobs)]
+            "--jobs", str(jobs), *extra]
     for policy in policy_files:
         argv += ["--config", str(policy)]
     return argv + ["--", *targets]
@@ -47,12 +48,36 @@ def command(binary: str, policy_files: Sequence[Path], targets: Sequence[str], j
 
 def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, root: Path,
          config: Config) -> EngineOutput:
-    """One semgrep process over every script target."""
+    """One semgrep process over every script target (two when there are shell scripts without a suffix)."""
     binary = base.locate(NAME)
-    rels = [t.rel for t in targets]
     jobs = config.jobs or max(os.cpu_count() or 1, 1)
+    # semgrep knows an extension-less script's language from its shebang only when the file is executable
+    # (a script committed without the x bit, or behind `with-contenv`, is skipped). gdpr-guard has already
+    # read the shebang: those scripts get their own run, shell rules only, their language forced.
+    bare = [t for t in targets if t.kind is Kind.SHELL and not Path(t.rel).suffix]
+    output = _run(binary, [t for t in targets if t not in bare], rules, catalog, root, config, jobs)
+    shell_rules = [r for r in rules if (r.policy or "").startswith("semgrep/shell/")]
+    if bare and shell_rules:
+        more = _run(binary, bare, shell_rules, catalog, root, config, jobs, ("--scan-unknown-extensions",))
+        output.findings += more.findings
+        output.errors += more.errors
+        output.version = output.version or more.version
+    reported = {e.path for e in output.errors}
+    for target in targets:
+        if target.kind is Kind.PYTHON and target.rel not in reported:
+            problem = python_syntax_problem(target.path)
+            if problem is not None:
+                output.errors.append(ScanError(NAME, f"{target.rel}: {problem}", target.rel))
+    return output
+
+
+def _run(binary: str, targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, root: Path,
+         config: Config, jobs: int, extra: Sequence[str] = ()) -> EngineOutput:
+    if not targets:
+        return EngineOutput()
+    rels = [t.rel for t in targets]
     with policy_params.materialised_files(sorted({catalog.policy_path(r) for r in rules}), config) as policies:
-        completed = base.run(NAME, command(binary, policies, rels, jobs), cwd=root,
+        completed = base.run(NAME, command(binary, policies, rels, jobs, extra), cwd=root,
                              env=offline_env(OFFLINE_ENV), timeout=config.timeout)
     if completed.returncode not in (0, 1):
         # semgrep exits 2 when a target has errors but still reports them in JSON; anything else is a crash.
@@ -63,15 +88,8 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
         if not output.errors:
             raise EngineError(NAME, f"exited with status {completed.returncode}: "
                                     f"{base.last_line(completed.stderr)}", completed.stderr)
-    else:
-        output = parse(completed.stdout, catalog, root, rels)
-    reported = {e.path for e in output.errors}
-    for target in targets:
-        if target.kind is Kind.PYTHON and target.rel not in reported:
-            problem = python_syntax_problem(target.path)
-            if problem is not None:
-                output.errors.append(ScanError(NAME, f"{target.rel}: {problem}", target.rel))
-    return output
+        return output
+    return parse(completed.stdout, catalog, root, rels)
 
 
 def python_syntax_problem(path: Path) -> str | None:
