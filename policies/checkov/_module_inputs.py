@@ -15,6 +15,9 @@ from typing import Any
 
 from _gdpr_guard_checks import first
 
+from checkov.common.models.enums import CheckResult
+from checkov.terraform.checks.module.base_module_check import BaseModuleCheck
+
 Matcher = Callable[[str, Any], bool]
 
 
@@ -55,3 +58,18 @@ def unsafe_inputs(conf: dict[str, Any], matcher: Matcher) -> list[str]:
 def words(name: str) -> set[str]:
     """`create_cloudwatch_log_group` -> {create, cloudwatch, log, group}."""
     return set(re.split(r"[_\-]+", name))
+
+
+class LiteralInputCheck(BaseModuleCheck):
+    """A module-call check that fails when `unsafe(name, value)` holds for a literal input of a remote
+    module; the failing inputs are its evaluated keys (the finding points at them)."""
+
+    def unsafe(self, name: str, value: Any) -> bool:
+        raise NotImplementedError
+
+    def scan_module_conf(self, conf: dict[str, Any]) -> CheckResult:
+        found = unsafe_inputs(conf, self.unsafe)
+        if found:
+            self.evaluated_keys = found
+            return CheckResult.FAILED
+        return CheckResult.PASSED

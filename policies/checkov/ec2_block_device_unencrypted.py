@@ -30,10 +30,7 @@ def _is_unresolved(value: Any) -> bool:
 
 def _dynamic(conf: dict[str, Any], key: str) -> bool:
     """Does `conf` build `key` blocks with a `dynamic` block (content known only at plan time)?"""
-    for block in conf.get("dynamic") or []:
-        if isinstance(block, dict) and key in block:
-            return True
-    return False
+    return any(isinstance(block, dict) and key in block for block in conf.get("dynamic") or [])
 
 
 def _blocks(conf: dict[str, Any], key: str) -> list[dict[str, Any]]:

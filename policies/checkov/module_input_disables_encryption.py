@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from _module_inputs import literal_bool, literal_text, unsafe_inputs, words
+from _module_inputs import LiteralInputCheck, literal_bool, literal_text, words
 
-from checkov.common.models.enums import CheckCategories, CheckResult
-from checkov.terraform.checks.module.base_module_check import BaseModuleCheck
+from checkov.common.models.enums import CheckCategories
 
 # Inputs that encrypt when true: `storage_encrypted`, `encrypted`, `encryption_enabled`,
 # `enable_encryption_at_rest`, `transit_encryption_enabled`, `https_only`, `ssl_enforcement_enabled`,
@@ -37,7 +36,7 @@ def unsafe(name: str, value: Any) -> bool:
     return False
 
 
-class ModuleInputDisablesEncryption(BaseModuleCheck):
+class ModuleInputDisablesEncryption(LiteralInputCheck):
     def __init__(self) -> None:
         super().__init__(
             name="GG-ENC-046: Module call turns encryption off with a literal input",
@@ -45,12 +44,8 @@ class ModuleInputDisablesEncryption(BaseModuleCheck):
             categories=(CheckCategories.ENCRYPTION,),
         )
 
-    def scan_module_conf(self, conf: dict[str, Any]) -> CheckResult:
-        found = unsafe_inputs(conf, unsafe)
-        if found:
-            self.evaluated_keys = found
-            return CheckResult.FAILED
-        return CheckResult.PASSED
+    def unsafe(self, name: str, value: Any) -> bool:
+        return unsafe(name, value)
 
 
 check = ModuleInputDisablesEncryption()

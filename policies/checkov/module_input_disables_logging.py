@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from _module_inputs import literal_bool, unsafe_inputs, words
+from _module_inputs import LiteralInputCheck, literal_bool, words
 
-from checkov.common.models.enums import CheckCategories, CheckResult
-from checkov.terraform.checks.module.base_module_check import BaseModuleCheck
+from checkov.common.models.enums import CheckCategories
 
 # `create_cloudwatch_log_group`, `enable_logging`, `logging_enabled`, `access_logs_enabled`,
 # `enable_flow_log`, `create_flow_log_cloudwatch_log_group`, `enable_audit_log`, `auditing_enabled`,
@@ -36,7 +35,7 @@ def unsafe(name: str, value: Any) -> bool:
     return False
 
 
-class ModuleInputDisablesLogging(BaseModuleCheck):
+class ModuleInputDisablesLogging(LiteralInputCheck):
     def __init__(self) -> None:
         super().__init__(
             name="GG-LOG-025: Module call turns logging off with a literal input",
@@ -44,12 +43,8 @@ class ModuleInputDisablesLogging(BaseModuleCheck):
             categories=(CheckCategories.LOGGING,),
         )
 
-    def scan_module_conf(self, conf: dict[str, Any]) -> CheckResult:
-        found = unsafe_inputs(conf, unsafe)
-        if found:
-            self.evaluated_keys = found
-            return CheckResult.FAILED
-        return CheckResult.PASSED
+    def unsafe(self, name: str, value: Any) -> bool:
+        return unsafe(name, value)
 
 
 check = ModuleInputDisablesLogging()

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from _module_inputs import literal_bool, literal_text, unsafe_inputs, words
+from _module_inputs import LiteralInputCheck, literal_bool, literal_text, words
 
-from checkov.common.models.enums import CheckCategories, CheckResult
-from checkov.terraform.checks.module.base_module_check import BaseModuleCheck
+from checkov.common.models.enums import CheckCategories
 
 # True opens: `publicly_accessible`, `public_network_access_enabled`, `allow_blob_public_access`,
 # `allow_nested_items_to_be_public`, `public_access_enabled`.
@@ -34,7 +33,7 @@ def unsafe(name: str, value: Any) -> bool:
     return text is not None and "acl" in words(name) and text.strip().lower() in PUBLIC_ACLS
 
 
-class ModuleInputMakesPublic(BaseModuleCheck):
+class ModuleInputMakesPublic(LiteralInputCheck):
     def __init__(self) -> None:
         super().__init__(
             name="GG-PUB-024: Module call makes a data store public with a literal input",
@@ -42,12 +41,8 @@ class ModuleInputMakesPublic(BaseModuleCheck):
             categories=(CheckCategories.GENERAL_SECURITY,),
         )
 
-    def scan_module_conf(self, conf: dict[str, Any]) -> CheckResult:
-        found = unsafe_inputs(conf, unsafe)
-        if found:
-            self.evaluated_keys = found
-            return CheckResult.FAILED
-        return CheckResult.PASSED
+    def unsafe(self, name: str, value: Any) -> bool:
+        return unsafe(name, value)
 
 
 check = ModuleInputMakesPublic()
