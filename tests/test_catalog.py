@@ -140,9 +140,9 @@ def test_schema_errors_are_all_reported_by_path() -> None:
         Catalog(data, "catalog.yaml")
     message = str(info.value)
     assert "3 schema error(s)" in message
-    assert "rules/0/severity: 'urgent' is not one of" in message
-    assert "rules/1: 'remediation' is a required property" in message
-    assert "rules/2/gdpr: [] should be non-empty" in message
+    assert "$.rules[0].severity: 'urgent' is not one of" in message
+    assert "$.rules[1]: 'remediation' is a required property" in message
+    assert "$.rules[2].gdpr: [] should be non-empty" in message
 
 
 def test_unknown_cnil_finding_and_duplicate_ids_are_refused() -> None:

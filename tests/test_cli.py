@@ -62,7 +62,7 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     run = gdpr_guard("scan", ".", cwd=tmp_path)
     assert run.returncode == 2
     assert "fail-on: 'sometimes' is not one of" in run.stderr
-    assert "(top level): Additional properties are not allowed ('unknown' was unexpected)" in run.stderr
+    assert "$: Additional properties are not allowed ('unknown' was unexpected)" in run.stderr
 
 
 def _all_formats(tmp_path: Path, cwd: Path, env: dict[str, str] | None = None) -> tuple[int, dict[str, str], str]:

@@ -128,9 +128,9 @@ def test_invalid_baseline_is_a_usage_error(tmp_path: Path) -> None:
     run = gdpr_guard("scan", ".", "--baseline", "b.json", cwd=tmp_path)
     assert run.returncode == 2
     assert "b.json: 4 schema error(s):" in run.stderr
-    assert "findings/0: 'path' is a required property" in run.stderr
-    assert "findings/0: 'fingerprint' is a required property" in run.stderr
-    assert "version: 1 was expected" in run.stderr
+    assert "$.findings[0]: 'path' is a required property" in run.stderr
+    assert "$.findings[0]: 'fingerprint' is a required property" in run.stderr
+    assert "$.version: 1 was expected" in run.stderr
 
 
 def test_diff_base_reports_only_changed_lines(tmp_path: Path) -> None:
@@ -172,10 +172,10 @@ def test_config_errors_exact_output(tmp_path: Path) -> None:
     config = tmp_path / ".gdpr-guard.yaml"
     assert run.stderr == (
         f"gdpr-guard: error: {config}: 4 schema error(s):\n"
-        "  (top level): Additional properties are not allowed ('unknown' was unexpected)\n"
-        "  exclude: 'legacy' is not of type 'array'\n"
-        "  fail-on: 'sometimes' is not one of ['low', 'medium', 'high', 'critical']\n"
-        "  severity/GG-DEL-101: 'urgent' is not one of ['low', 'medium', 'high', 'critical']\n")
+        "  $.exclude: 'legacy' is not of type 'array'\n"
+        "  $.fail-on: 'sometimes' is not one of ['low', 'medium', 'high', 'critical']\n"
+        "  $.severity.GG-DEL-101: 'urgent' is not one of ['low', 'medium', 'high', 'critical']\n"
+        "  $: Additional properties are not allowed ('unknown' was unexpected)\n")
     config.write_text("a: &x [1]\nb: *x\n", encoding="utf-8")
     run = gdpr_guard("scan", ".", cwd=tmp_path)
     assert run.returncode == 2

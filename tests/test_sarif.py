@@ -28,8 +28,8 @@ def test_validator_rejects_invalid_sarif(fixtures_scan: ScanResult, catalog: Cat
     document["runs"][0]["results"][0]["level"] = "fatal"
     del document["version"]
     problems = sarif_validate.problems(json.dumps(document))
-    assert any(p.startswith("runs/0/results/0/level: 'fatal' is not one of") for p in problems)
-    assert "(top level): 'version' is a required property" in problems
+    assert any(p.startswith("$.runs[0].results[0].level: 'fatal' is not one of") for p in problems)
+    assert "$: 'version' is a required property" in problems
 
 
 def test_github_code_scanning_conventions(fixtures_scan: ScanResult, catalog: Catalog) -> None:

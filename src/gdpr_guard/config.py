@@ -12,6 +12,7 @@ from typing import Any
 from gdpr_guard import resources, yamlio
 from gdpr_guard.errors import ConfigError
 from gdpr_guard.finding import Severity
+from gdpr_guard.migration_plan import PLAN_NAMES, SCRIPT_GLOBS
 from gdpr_guard.roles import RoleSettings
 from gdpr_guard.schema_check import validate
 from gdpr_guard.targets import Role
@@ -39,7 +40,6 @@ DEFAULT_SHARED_ACCOUNT_PATTERNS = ("shared", "team", "common", "generic", "group
 DEFAULT_MIGRATION_STORAGE_PATTERNS = ("migration", "migrations", "migrate", "migrated", "export", "exports",
                                       "staging", "transfer", "transfers", "dump", "dumps", "tmp", "temp",
                                       "scratch", "extract", "extracts")
-DEFAULT_PLAN_GLOBS = ("migrations/**", "**/migrat*/**")
 
 
 @dataclass(frozen=True)
@@ -80,9 +80,9 @@ class Config:
     """Words in bucket/storage names that mark migration, export or staging storage."""
     max_expiry_days: int = 30
     """Longest acceptable expiry of migration/export storage."""
-    plan_name: str = "migration-plan.yaml"
+    plan_name: str = PLAN_NAMES[0]
     """File name of migration plans."""
-    plan_globs: tuple[str, ...] = DEFAULT_PLAN_GLOBS
+    plan_globs: tuple[str, ...] = SCRIPT_GLOBS
     """Where migration scripts live (they need a plan)."""
     baseline: str | None = None
     """Baseline file (relative to the scan root unless absolute)."""
@@ -197,8 +197,8 @@ def from_mapping(data: Any, source: str) -> Config:
         migration_storage_patterns=_lower(data.get("migration-storage-patterns",
                                                    DEFAULT_MIGRATION_STORAGE_PATTERNS)),
         max_expiry_days=data.get("max-expiry-days", 30),
-        plan_name=plan.get("name", "migration-plan.yaml"),
-        plan_globs=tuple(plan.get("globs", DEFAULT_PLAN_GLOBS)),
+        plan_name=plan.get("name", PLAN_NAMES[0]),
+        plan_globs=tuple(plan.get("globs", SCRIPT_GLOBS)),
         baseline=data.get("baseline"),
         timeout=data.get("timeout", 900),
         jobs=data.get("jobs", 0),

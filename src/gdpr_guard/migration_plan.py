@@ -6,36 +6,27 @@ deletion of the source and of every intermediate copy with a deadline (CNIL SAN-
 "no specific procedure for data-migration operations").
 
 Library functions for `gdpr-guard plan init [DIR]` (`skeleton`, `write_skeleton`) and
-`gdpr-guard plan check [PATHS]` (`check`); the analyses in `gdpr_guard.analyses.migration_plan` use
+`gdpr-guard plan check [PATHS]` (`check`); the analyses in `gdpr_guard.analyses.migration_plans` use
 `load`/`validate` too.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from gdpr_guard import yamlio
+from gdpr_guard import resources, yamlio
 from gdpr_guard.errors import ConfigError
+from gdpr_guard.schema_check import error_lines
 
 PLAN_NAMES = ("migration-plan.yaml", "migration-plan.yml")
-SCHEMA_PATH = Path(__file__).parent / "schemas" / "migration_plan.schema.json"
-
-
-@lru_cache(maxsize=1)
+"""File names of a plan; the first is the default `plan_name` of the configuration."""
+SCRIPT_GLOBS = ("migrations/**", "**/migrat*/**")
+"""Where migration scripts live by default (each needs a plan): the `plan_globs` default."""
 def schema() -> dict[str, Any]:
     """The migration-plan JSON Schema shipped with the package."""
-    with SCHEMA_PATH.open(encoding="utf-8") as handle:
-        loaded: dict[str, Any] = json.load(handle)
-    return loaded
-
-
-def _path_of(error: Any) -> str:
-    parts = [f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path]
-    return "$" + "".join(parts)
+    return resources.schema("migration_plan.schema.json")
 
 
 PLACEHOLDER_WORD = "TODO"
@@ -49,11 +40,7 @@ def validate(data: Any) -> list[str]:
     placeholder date 2000-01-01 must be replaced before the plan counts (it would otherwise silence
     GG-MIG-201 with a procedure nobody wrote).
     """
-    import jsonschema  # imported only when a plan is validated (~70 ms)
-
-    validator = jsonschema.Draft202012Validator(schema(), format_checker=jsonschema.FormatChecker())
-    errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
-    return [f"{_path_of(e)}: {e.message}" for e in errors] + placeholders(data)
+    return error_lines(data, schema(), formats=True) + placeholders(data)
 
 
 def placeholders(value: Any, path: str = "$") -> list[str]:

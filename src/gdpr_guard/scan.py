@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -11,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gdpr_guard import masking, personal_data, prestart, refinements, roles, suppressions
+from gdpr_guard.analyses import ANALYSES, Analysis
 from gdpr_guard.catalog import Catalog, Rule
 from gdpr_guard.config import Config
 from gdpr_guard.engines import ENGINES, base
@@ -18,16 +18,14 @@ from gdpr_guard.engines.common import EngineOutput
 from gdpr_guard.errors import CatalogError, EngineError, GdprGuardError
 from gdpr_guard.finding import Finding, OutOfScope, RawFinding, ScanError, ScanResult, Severity
 from gdpr_guard.fingerprint import assign
-from gdpr_guard.targets import Role, Target, content_problem, discover
+from gdpr_guard.targets import MAX_TARGET_BYTES, Role, Target, content_problem, discover
 
 if TYPE_CHECKING:  # imported where used: a pre-commit run should not pay for what it does not use
     from gdpr_guard.cache import Cache
     from gdpr_guard.shard import Spec
 
-MAX_TARGET_BYTES = 10_000_000
 LAUNCH_WAIT_SECONDS = 10.0
 """At most this long, analyses wait for the engine processes to start (a cap, not a cost)."""
-Analysis = Callable[[list[Target], dict[str, Any]], list[RawFinding]]
 NAME_EVIDENCE = "recognised by its name only (a name pattern, not what the code declares)"
 
 
@@ -227,12 +225,10 @@ def _bind_analysis(analysis: Analysis, targets: list[Target], config: Config) ->
 
 
 def _analysis(policy: str) -> Analysis:
-    module_name = "gdpr_guard." + policy.removesuffix(".py").replace("/", ".")
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError as exc:
-        raise CatalogError(f"analysis module {module_name} not found ({exc})") from None
-    analyse: Analysis = module.analyse
+    """The registered analysis a catalog `policy: analyses/<name>.py` names."""
+    analyse = ANALYSES.get(Path(policy).stem) if policy.startswith("analyses/") else None
+    if analyse is None:
+        raise CatalogError(f"{policy}: not an analysis of gdpr_guard.analyses.ANALYSES")
     return analyse
 
 

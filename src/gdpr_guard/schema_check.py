@@ -1,26 +1,42 @@
-"""JSON Schema validation that reports every error with its path, in a stable order."""
+"""JSON Schema validation that reports every error with its JSON path (`$.a[0].b`), in a stable order.
+
+The one place schema errors are worded: the catalog, the configuration, baselines, migration plans and
+SARIF files all report `<json path>: <message>` lines from here.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from gdpr_guard.errors import ConfigError
 
 MAX_ERRORS = 50
 """Errors listed at most: a hostile document with millions of bad entries gets a short message, fast."""
+MAX_MESSAGE = 200
+"""Characters of one validator message kept (an `enum` error quotes the whole list)."""
 
 
-def error_lines(instance: Any, schema: dict[str, Any]) -> list[str]:
-    """Schema errors as `path: message` lines, sorted by path (the first MAX_ERRORS found, then a count)."""
+def json_path(parts: Iterable[Any]) -> str:
+    """`$.data.fields[0].table` for the path parts `data, fields, 0, table` (`$` is the document)."""
+    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts)
+
+
+def error_lines(instance: Any, schema: dict[str, Any], *, draft4: bool = False, formats: bool = False) -> list[str]:
+    """Schema errors as `json path: message` lines, sorted (the first MAX_ERRORS found, then a count).
+
+    `draft4` validates with JSON Schema draft-04 (the OASIS SARIF schema) instead of 2020-12; `formats`
+    also checks `format` keywords (dates).
+    """
     import jsonschema  # ~70 ms of imports: only when a document is actually validated
 
-    validator = jsonschema.Draft202012Validator(schema)
+    cls = jsonschema.Draft4Validator if draft4 else jsonschema.Draft202012Validator
+    validator = cls(schema, format_checker=jsonschema.FormatChecker() if formats else None)
     lines: list[str] = []
     for count, error in enumerate(validator.iter_errors(instance)):
         if count == MAX_ERRORS:
             return sorted(set(lines)) + [f"(more than {MAX_ERRORS} errors; the rest are not listed)"]
-        path = "/".join(str(p) for p in error.absolute_path) or "(top level)"
-        lines.append(f"{path}: {_short(error.message)}")
+        lines.append(f"{json_path(error.absolute_path)}: {_short(error.message)}")
     return sorted(set(lines))
 
 
@@ -32,5 +48,5 @@ def validate(instance: Any, schema: dict[str, Any], source: str, error: type[Con
         raise error(f"{source}: {count} schema error(s):\n  " + "\n  ".join(lines))
 
 
-def _short(message: str, limit: int = 200) -> str:
+def _short(message: str, limit: int = MAX_MESSAGE) -> str:
     return message if len(message) <= limit else message[: limit - 3] + "..."

@@ -15,6 +15,11 @@ from pathlib import Path
 
 from gdpr_guard.errors import UsageError
 
+MAX_TARGET_BYTES = 10_000_000
+"""Largest file scanned: a larger target is a scan error, and semgrep is told the same cap."""
+MAX_READ_BYTES = 2_000_000
+"""Largest file the wrapper reads in full beside the engines (analyses, module lookup, plans)."""
+
 
 class Kind(str, enum.Enum):
     """What a target is; decides which engine looks at it."""

@@ -13,9 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from gdpr_guard.targets import SKIPPED_DIRS
+from gdpr_guard.targets import MAX_READ_BYTES, SKIPPED_DIRS
 
-MAX_BYTES = 2_000_000
 _MODULE_BLOCK = re.compile(rb'(?m)^[ \t]*module[ \t]+"')
 """A prefilter only (the HCL parser reads the calls): a line that opens a `module "name"` block."""
 
@@ -40,7 +39,7 @@ def calls_in(file: Path) -> list[Call]:
     """Local module calls of one `.tf` file (remote sources and unparseable files: none)."""
     try:
         stat = file.stat()
-        if stat.st_size > MAX_BYTES or not file.name.endswith(".tf"):
+        if stat.st_size > MAX_READ_BYTES or not file.name.endswith(".tf"):
             return []
         with file.open("rb") as handle:
             if not _MODULE_BLOCK.search(handle.read()):  # most files call no module: skip the HCL parser

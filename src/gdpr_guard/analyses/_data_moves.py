@@ -19,6 +19,7 @@ import ast
 import re
 from pathlib import PurePosixPath
 
+from gdpr_guard.roles import ALEMBIC, DJANGO
 from gdpr_guard.sqltext import STRING, WORD, Token, statements, tokens
 from gdpr_guard.targets import Kind, Target
 
@@ -39,8 +40,6 @@ TRANSFER_CALLS = frozenset({"copy_expert", "copy_from", "copy_to", "to_csv", "to
 """Python calls that move rows between the database and files, storage or other services."""
 DUMP_PROGRAMS = re.compile(r"\b(?:pg_dump|pg_dumpall|mysqldump|mongodump|mongoexport|bcp|psql|mysql|scp|rsync)\b")
 FLYWAY = re.compile(r"^[VUR]\d*(?:[._]\d+)*__.+\.sql$", re.IGNORECASE)
-ALEMBIC = re.compile(r"^(?:down_)?revision\s*[:=]", re.MULTILINE)
-DJANGO = re.compile(r"\bclass\s+Migration\s*\(\s*migrations\.Migration\s*\)")
 
 
 def moves_data(target: Target, text: str) -> bool:

@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from gdpr_guard.targets import Kind, Target
+from gdpr_guard.targets import MAX_READ_BYTES, Kind, Target
 
-MAX_BYTES = 2_000_000
 _PARSE_LOCK = threading.Lock()
 """Analyses run concurrently; parsing is CPU-bound, so one thread parses and the other reads the cache."""
 _SPACE = re.compile(r"\s+")
@@ -144,7 +143,7 @@ def _directory(target: Target) -> str:
 
 def _text(target: Target) -> str:
     try:
-        if target.path.stat().st_size > MAX_BYTES:
+        if target.path.stat().st_size > MAX_READ_BYTES:
             return ""
         return target.path.read_text(encoding="utf-8", errors="replace")
     except OSError:
@@ -158,7 +157,7 @@ def normalise(text: str) -> str:
 def _parse(target: Target) -> TfFile | None:
     try:
         stat = target.path.stat()
-        if stat.st_size > MAX_BYTES:
+        if stat.st_size > MAX_READ_BYTES:
             return None
         with _PARSE_LOCK:
             data, text = _load(str(target.path), stat.st_mtime_ns, stat.st_size)
@@ -259,7 +258,7 @@ def parse_error(path: str) -> str | None:
     '='`), for the scan error checkov reports without it; None if it parses or cannot be read."""
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
-            text = handle.read(MAX_BYTES)
+            text = handle.read(MAX_READ_BYTES)
     except OSError:
         return None
     from hcl2.api import loads

@@ -25,12 +25,9 @@ from gdpr_guard import migration_plan, yamlio
 from gdpr_guard.analyses._data_moves import moves_data
 from gdpr_guard.errors import ConfigError, GdprGuardError
 from gdpr_guard.finding import Location, RawFinding
-from gdpr_guard.targets import Kind, Target, discover
+from gdpr_guard.targets import MAX_READ_BYTES, Kind, Target, discover
 
-DEFAULT_GLOBS = ("migrations/**", "**/migrat*/**")
-DEFAULT_NAME = "migration-plan.yaml"
 SCRIPT_KINDS = frozenset({Kind.PYTHON, Kind.SHELL, Kind.SQL})
-MAX_BYTES = 2_000_000
 
 # Anything that deletes a copy or the source, in Python, shell or SQL.
 DELETES = re.compile(
@@ -85,7 +82,7 @@ def _key_line(text: str, key: str) -> int:
 
 def _read(path: Path) -> str:
     try:
-        if path.stat().st_size > MAX_BYTES:
+        if path.stat().st_size > MAX_READ_BYTES:
             return ""
         return path.read_text(encoding="utf-8", errors="replace")
     except OSError:
@@ -148,8 +145,8 @@ def _extra_fields(script_rel: str, text: str, fields: dict[str, set[str]]) -> li
 
 
 def analyse(targets: list[Target], config: dict[str, Any]) -> list[RawFinding]:
-    globs = list(config.get("plan_globs") or DEFAULT_GLOBS)
-    name = str(config.get("plan_name") or DEFAULT_NAME)
+    globs = list(config.get("plan_globs") or migration_plan.SCRIPT_GLOBS)
+    name = str(config.get("plan_name") or migration_plan.PLAN_NAMES[0])
     names = (name,) + tuple(n for n in migration_plan.PLAN_NAMES if n != name)
     scripts = [t for t in targets if t.kind in SCRIPT_KINDS and _matches(t.rel, globs)]
     if not scripts:

@@ -15,10 +15,9 @@ from collections import defaultdict
 from typing import Any
 
 from gdpr_guard.finding import Location, RawFinding
-from gdpr_guard.targets import Kind, Target
+from gdpr_guard.targets import MAX_READ_BYTES, Kind, Target
 
 RULE_ID = "GG-CRED-201"
-MAX_BYTES = 2_000_000
 MIN_LENGTH = 6
 
 # Idempotency tokens (EFS `creation_token`, `client_request_token`, ...) are names repeated on purpose,
@@ -76,7 +75,7 @@ def analyse(targets: list[Target], config: dict[str, Any]) -> list[RawFinding]:
         if target.kind not in SCANNED_KINDS:
             continue
         try:
-            if target.path.stat().st_size > MAX_BYTES:
+            if target.path.stat().st_size > MAX_READ_BYTES:
                 continue
             text = target.path.read_text(encoding="utf-8", errors="replace")
         except OSError:

@@ -15,7 +15,7 @@ from typing import Any
 from gdpr_guard.analyses import _hcl
 from gdpr_guard.analyses.same_secret import _NOT_SECRET, MIN_LENGTH
 from gdpr_guard.finding import Location, RawFinding
-from gdpr_guard.targets import Target
+from gdpr_guard.targets import MAX_READ_BYTES, Target
 
 RULE_ID = "GG-CRED-203"
 SUFFIX = ".tfvars"
@@ -35,7 +35,7 @@ def analyse(targets: list[Target], config: dict[str, Any]) -> list[RawFinding]:
             stat = target.path.stat()
         except OSError:
             continue
-        if stat.st_size > _hcl.MAX_BYTES:
+        if stat.st_size > MAX_READ_BYTES:
             continue
         data, text = _hcl.load_cached(str(target.path), stat.st_mtime_ns, stat.st_size)
         if data is None:

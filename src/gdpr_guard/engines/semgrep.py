@@ -17,10 +17,9 @@ from gdpr_guard.engines.common import Engine, EngineOutput, load_json, read_line
 from gdpr_guard.engines.environment import offline_env
 from gdpr_guard.errors import EngineError
 from gdpr_guard.finding import Location, RawFinding, ScanError
-from gdpr_guard.targets import Kind, Target
+from gdpr_guard.targets import MAX_TARGET_BYTES, Kind, Target
 
 NAME = "semgrep"
-MAX_TARGET_BYTES = 10_000_000
 OFFLINE_ENV = {
     "SEMGREP_ENABLE_VERSION_CHECK": "0",
     "SEMGREP_SEND_METRICS": "off",

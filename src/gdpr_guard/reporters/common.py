@@ -3,10 +3,35 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from gdpr_guard.catalog import Catalog
 from gdpr_guard.finding import Finding, ScanResult, Severity
+
+
+def table_cell(text: str) -> str:
+    """`text` as one Markdown table cell: pipes escaped, on one line."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def suppressions_table(result: ScanResult, column: str, place: Callable[[Finding], str]) -> list[str]:
+    """Markdown lines of the suppressions granted (accountability, Art. 5(2)); none when there are none.
+
+    `column` names the place column (`where`, `resource`) and `place` fills it.
+    """
+    suppressed = [f for f in result.findings if f.suppression is not None]
+    if not suppressed:
+        return []
+    out = ["### Suppressions granted (accountability, Art. 5(2))", "",
+           f"| rule | {column} | kind | reason | until |", "|---|---|---|---|---|"]
+    for finding in suppressed:
+        s = finding.suppression
+        assert s is not None
+        out.append(f"| {finding.rule_id} | `{table_cell(place(finding))}` | {s.kind} | {table_cell(s.reason)} | "
+                   f"{s.until or ''} |")
+    return out + [""]
+
 
 SECURITY_SEVERITY = {Severity.LOW: "3.0", Severity.MEDIUM: "5.5", Severity.HIGH: "8.0", Severity.CRITICAL: "9.5"}
 SARIF_LEVEL = {Severity.LOW: "note", Severity.MEDIUM: "warning", Severity.HIGH: "error", Severity.CRITICAL: "error"}

@@ -15,14 +15,12 @@ from gdpr_guard.reporters.common import (
     roles_line,
     severity_counts,
     split_by_relation,
+    suppressions_table,
+    table_cell,
     where,
 )
 
 MAX_ROWS = 500  # GitHub job summaries are capped at 1 MiB: the rest is counted and pointed to, never dropped silently
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def render(result: ScanResult, catalog: Catalog, options: ReportOptions) -> str:
@@ -36,26 +34,17 @@ def render(result: ScanResult, catalog: Catalog, options: ReportOptions) -> str:
            f"> {DISCLAIMER}", ""]
     if result.errors:
         out += ["### Scan errors", "", "The scan could not look everywhere; this result cannot be trusted.", ""]
-        out += [f"- `{_cell(e.message)}`" for e in result.errors] + [""]
+        out += [f"- `{table_cell(e.message)}`" for e in result.errors] + [""]
     if active:
         out += _articles(result, catalog) + _precedents(result, catalog) + _findings(active, catalog)
-    suppressed = [f for f in result.findings if f.suppression is not None]
-    if suppressed:
-        out += ["### Suppressions granted (accountability, Art. 5(2))", "",
-                "| rule | where | kind | reason | until |", "|---|---|---|---|---|"]
-        for finding in suppressed:
-            s = finding.suppression
-            assert s is not None
-            out.append(f"| {finding.rule_id} | `{_cell(where(finding))}` | {s.kind} | {_cell(s.reason)} | "
-                       f"{s.until or ''} |")
-        out.append("")
+    out += suppressions_table(result, "where", where)
     if result.roles:
-        out += ["### Scope", "", f"- {_cell(roles_line(result))}"]
+        out += ["### Scope", "", f"- {table_cell(roles_line(result))}"]
         if result.out_of_scope:
-            out.append(f"- {_cell(out_of_scope_line(result))}")
+            out.append(f"- {table_cell(out_of_scope_line(result))}")
         out.append("")
     if result.notices:
-        out += ["### Notices", ""] + [f"- {_cell(n)}" for n in result.notices] + [""]
+        out += ["### Notices", ""] + [f"- {table_cell(n)}" for n in result.notices] + [""]
     return "\n".join(out)
 
 
@@ -80,7 +69,7 @@ def _precedents(result: ScanResult, catalog: Catalog) -> list[str]:
         cnil = catalog.findings[key]
         same, related = split_by_relation(key, findings, catalog)
         decision = f"[{cnil.decision}]({cnil.url})" if cnil.url else cnil.decision
-        out.append(f"| {key} | {decision} ({cnil.organisation}) | {_cell(cnil.text)} | {len(same)} | "
+        out.append(f"| {key} | {decision} ({cnil.organisation}) | {table_cell(cnil.text)} | {len(same)} | "
                    f"{len(related)} |")
     return out + [""]
 
@@ -97,8 +86,8 @@ def _findings(active: tuple[Finding, ...], catalog: Catalog) -> list[str]:
         legal = f"{rule.articles_label} · {rule.cnil_label}" if rule else ""
         fix = first_sentence(rule.remediation) if rule else ""
         message = finding.message + data_note(finding) + confidence_note(finding)
-        out.append(f"| {finding.severity} | {finding.rule_id} | `{_cell(where(finding))}` | "
-                   f"{_cell(message)} | {_cell(fix)} | {legal} |")
+        out.append(f"| {finding.severity} | {finding.rule_id} | `{table_cell(where(finding))}` | "
+                   f"{table_cell(message)} | {table_cell(fix)} | {legal} |")
     if len(active) > MAX_ROWS:
         out.append(f"\n_{len(active) - MAX_ROWS} more finding(s) omitted; see the SARIF, JSON or HTML report._")
     return out + [""]

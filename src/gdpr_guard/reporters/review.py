@@ -9,13 +9,9 @@ from gdpr_guard.catalog import Catalog
 from gdpr_guard.finding import Location, Severity
 from gdpr_guard.legal_notice import DISCLAIMER
 from gdpr_guard.plan_review import Review, failing
-from gdpr_guard.reporters.common import data_note
+from gdpr_guard.reporters.common import data_note, suppressions_table, table_cell
 
 ACTION_ORDER = ("create", "update", "replace", "delete", "read", "no-op")
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def _counts_line(counts: dict[str, int]) -> str:
@@ -35,7 +31,7 @@ def markdown(review_: Review, catalog: Catalog, fail_on: Severity = Severity.LOW
            f"fail-on: {fail_on}", "", f"> {DISCLAIMER}", ""]
     if result.errors:
         out += ["### Scan errors", "", "The scan could not look everywhere; this review cannot be trusted.", ""]
-        out += [f"- `{_cell(e.message)}`" for e in result.errors] + [""]
+        out += [f"- `{table_cell(e.message)}`" for e in result.errors] + [""]
     out += ["### Findings in the change", "",
             "Resources this plan creates, updates or replaces.", ""]
     if active:
@@ -46,9 +42,10 @@ def markdown(review_: Review, catalog: Catalog, fail_on: Severity = Severity.LOW
             legal = f"{rule.articles_label} · {rule.cnil_label}" if rule else ""
             data = data_note(finding)
             loc = finding.location
-            out.append(f"| {finding.severity} | {finding.rule_id} | `{_cell(finding.resource or '')}` | "
-                       f"{review_.actions.get(finding.resource or '', '')} | `{_cell(loc.path)}:{loc.start_line}` | "
-                       f"{_cell(finding.message + data)} | {legal} |")
+            out.append(f"| {finding.severity} | {finding.rule_id} | `{table_cell(finding.resource or '')}` | "
+                       f"{review_.actions.get(finding.resource or '', '')} | "
+                       f"`{table_cell(loc.path)}:{loc.start_line}` | "
+                       f"{table_cell(finding.message + data)} | {legal} |")
     else:
         out.append("No finding on the resources this plan creates, updates or replaces.")
     out.append("")
@@ -58,20 +55,11 @@ def markdown(review_: Review, catalog: Catalog, fail_on: Severity = Severity.LOW
     if review_.destroyed:
         out += ["| resource | action | data | why |", "|---|---|---|---|"]
         for item in review_.destroyed:
-            out.append(f"| `{_cell(item.address)}` | {item.action} | {item.label} | {_cell(item.reason)} |")
+            out.append(f"| `{table_cell(item.address)}` | {item.action} | {item.label} | {table_cell(item.reason)} |")
     else:
         out.append("None.")
     out.append("")
-    suppressed = [f for f in result.findings if f.suppression is not None]
-    if suppressed:
-        out += ["### Suppressions granted (accountability, Art. 5(2))", "",
-                "| rule | resource | kind | reason | until |", "|---|---|---|---|---|"]
-        for finding in suppressed:
-            s = finding.suppression
-            assert s is not None
-            out.append(f"| {finding.rule_id} | `{_cell(finding.resource or '')}` | {s.kind} | {_cell(s.reason)} | "
-                       f"{s.until or ''} |")
-        out.append("")
+    out += suppressions_table(result, "resource", lambda finding: finding.resource or "")
     if review_.not_reviewed:
         out += [f"_{review_.not_reviewed} finding(s) on resources this plan does not change are not shown; "
                 "`gdpr-guard scan` on the plan or the configuration lists them._", ""]
