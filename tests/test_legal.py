@@ -12,7 +12,7 @@ from conftest import REPO
 from gdpr_guard import explain
 from gdpr_guard.catalog import Catalog
 from gdpr_guard.finding import Finding as F
-from gdpr_guard.finding import Location, ScanResult, Severity, Suppression
+from gdpr_guard.finding import Location, ScanResult, Severity, Suppression, SuppressionKind
 from gdpr_guard.legal_notice import DISCLAIMER
 from gdpr_guard.reporters import REPORTERS, ReportOptions
 
@@ -92,7 +92,7 @@ def _result() -> ScanResult:
           data_reason="tag data_classification=health", data_label="special category: health"),
         F("GG-MIN-105", Location("migrations/V1.sql", 1, 1), Severity.MEDIUM, "SELECT * in a migration.",
           "semgrep", snippet="SELECT * FROM patients",
-          suppression=Suppression("inline", "reviewed with the DPO", "2027-01-31")),
+          suppression=Suppression(SuppressionKind.INLINE, "reviewed with the DPO", "2027-01-31")),
     )
     return ScanResult(root="/repo", findings=findings, targets={"terraform": 1, "sql": 1})
 

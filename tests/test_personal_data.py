@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from gdpr_guard.catalog import PersonalDataMode
 from gdpr_guard.config import PersonalData
-from gdpr_guard.finding import Location, RawFinding, Severity
+from gdpr_guard.finding import DataCategory, Location, RawFinding, Severity
 from gdpr_guard.personal_data import PERSONAL, SPECIAL, Classification, classify, escalate
 
 SETTINGS = PersonalData()
@@ -145,7 +146,7 @@ def test_not_personal_names(snippet: str) -> None:
 
 
 def _data(category: str, weak: bool = False) -> Classification:
-    return Classification(category, "tag x=y", "label", weak)
+    return Classification(DataCategory(category), "tag x=y", "label", weak)
 
 
 # (catalog severity, category, evidence is weak, mode) -> effective severity
@@ -179,12 +180,12 @@ ESCALATION_TABLE = [
 
 @pytest.mark.parametrize(("base", "category", "weak", "mode", "expected"), ESCALATION_TABLE)
 def test_escalation_table(base: Severity, category: str, weak: bool, mode: str, expected: Severity) -> None:
-    assert escalate(base, _data(category, weak), mode) == expected
+    assert escalate(base, _data(category, weak), PersonalDataMode(mode)) == expected
 
 
 @pytest.mark.parametrize("mode", ["escalate", "only", "none"])
 def test_no_data_no_escalation(mode: str) -> None:
-    assert [escalate(s, None, mode) for s in Severity] == list(Severity)
+    assert [escalate(s, None, PersonalDataMode(mode)) for s in Severity] == list(Severity)
 
 
 @pytest.mark.parametrize("value", ["genetic", "biometric", "racial_or_ethnic_origin", "political_opinions",
@@ -192,5 +193,5 @@ def test_no_data_no_escalation(mode: str) -> None:
                                    "health", "criminal_convictions", "nir", "special_category"])
 def test_every_special_category_escalates_two_steps(value: str) -> None:
     data = classify(_raw("aws_db_instance.x", tags={"data_category": value}), SETTINGS)
-    assert escalate(MEDIUM, data, "escalate") == CRITICAL
-    assert escalate(LOW, data, "escalate") == HIGH
+    assert escalate(MEDIUM, data, PersonalDataMode.ESCALATE) == CRITICAL
+    assert escalate(LOW, data, PersonalDataMode.ESCALATE) == HIGH

@@ -15,7 +15,7 @@ from typing import Any
 
 from gdpr_guard import __version__
 from gdpr_guard.errors import ConfigError
-from gdpr_guard.finding import Finding, ScanResult, Suppression
+from gdpr_guard.finding import Finding, ScanResult, Suppression, SuppressionKind
 from gdpr_guard.schema_check import validate
 
 MAX_BASELINE_BYTES = 20_000_000
@@ -69,6 +69,7 @@ def apply(findings: Sequence[Finding], fingerprints: frozenset[str], source: str
     out = []
     for finding in findings:
         if finding.suppression is None and finding.fingerprint in fingerprints:
-            finding = replace(finding, suppression=Suppression("baseline", f"accepted in baseline {source}"))
+            accepted = Suppression(SuppressionKind.BASELINE, f"accepted in baseline {source}")
+            finding = replace(finding, suppression=accepted)
         out.append(finding)
     return out

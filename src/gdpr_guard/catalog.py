@@ -13,7 +13,7 @@ import yaml
 
 from gdpr_guard import resources
 from gdpr_guard.errors import CatalogError
-from gdpr_guard.finding import Severity
+from gdpr_guard.finding import Severity, TextEnum
 from gdpr_guard.schema_check import validate
 from gdpr_guard.targets import Role
 
@@ -84,6 +84,28 @@ class CnilFinding:
         return "same failing as" if self.same else "related precedent"
 
 
+class Engine(TextEnum):
+    """What runs a rule."""
+
+    CHECKOV = "checkov"
+    SEMGREP = "semgrep"
+    GDPR_GUARD = "gdpr-guard"
+    """One of the wrapper's own analyses (gdpr_guard.analyses)."""
+
+
+class PersonalDataMode(TextEnum):
+    """How personal data in the flagged resource changes a rule's findings (see personal_data.escalate)."""
+
+    ESCALATE = "escalate"
+    """Personal data raises the severity one step, a special category two."""
+    POSSIBLE = "possible"
+    """As `escalate`, and a resource declared not personal is not reported."""
+    ONLY = "only"
+    """The rule concerns personal data only: reported only when some is found; a special category +1."""
+    NONE = "none"
+    """Personal data does not change the finding."""
+
+
 @dataclass(frozen=True)
 class Rule:
     """One catalog entry."""
@@ -93,11 +115,11 @@ class Rule:
     family: str
     severity: Severity
     precision: str
-    engine: str
+    engine: Engine
     engine_rule: str
     policy: str | None
     """Our policy file under policies/; None when one of checkov's built-in checks backs the rule."""
-    personal_data: str
+    personal_data: PersonalDataMode
     gdpr: tuple[Article, ...]
     cnil: tuple[CnilFinding, ...]
     message: str
@@ -199,8 +221,8 @@ class Catalog:
         return Rule(
             id=entry["id"], title=entry["title"], family=entry["family"],
             severity=Severity.parse(entry["severity"]), precision=entry["precision"],
-            engine=entry["engine"], engine_rule=entry["engine_rule"], policy=policy,
-            personal_data=entry["personal_data"], gdpr=tuple(articles), cnil=tuple(findings),
+            engine=Engine(entry["engine"]), engine_rule=entry["engine_rule"], policy=policy,
+            personal_data=PersonalDataMode(entry["personal_data"]), gdpr=tuple(articles), cnil=tuple(findings),
             message=entry["message"].strip(), rationale=entry["rationale"].strip(),
             remediation=entry["remediation"].strip(), example_fail=entry["example"]["fail"],
             example_fix=entry["example"]["fix"],
@@ -232,7 +254,7 @@ class Catalog:
         """Absolute path of a rule's policy file (a rule backed by a checkov built-in check has none)."""
         if rule.policy is None:
             raise CatalogError(f"{rule.id} is backed by checkov's built-in check {rule.engine_rule}: no policy file")
-        if rule.engine == "gdpr-guard":
+        if rule.engine is Engine.GDPR_GUARD:
             return resources.PACKAGE_DIR / rule.policy
         return resources.policies_dir() / rule.policy
 

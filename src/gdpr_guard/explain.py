@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from gdpr_guard.catalog import Catalog, CnilFinding, Rule
+from gdpr_guard.catalog import Catalog, CnilFinding, Engine, Rule
 from gdpr_guard.legal_notice import DISCLAIMER, basis_words
 
 FENCE = {"checkov": "hcl", "semgrep": "", "gdpr-guard": ""}
@@ -34,7 +34,7 @@ def cnil_line(finding: CnilFinding, links: bool = False) -> str:
 
 
 def _fence(rule: Rule) -> str:
-    if rule.engine == "checkov":
+    if rule.engine is Engine.CHECKOV:
         return "hcl"
     parts = (rule.policy or "").split("/")
     return _LANG_BY_DIR.get(parts[1], "") if len(parts) > 2 else ""

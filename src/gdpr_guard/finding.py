@@ -25,6 +25,30 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
+class TextEnum(str, enum.Enum):
+    """A closed set of names: equal to, serialised as and printed as its plain string value."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class DataCategory(TextEnum):
+    """What kind of personal data a finding touches."""
+
+    PERSONAL = "personal"
+    SPECIAL = "special"
+    """Art. 9(1) special categories, Art. 10 data and national identifiers."""
+
+
+class SuppressionKind(TextEnum):
+    """Where a suppression comes from."""
+
+    INLINE = "inline"
+    """A justified comment next to the code."""
+    BASELINE = "baseline"
+    """An entry of the accepted-findings baseline file."""
+
+
 @dataclass(frozen=True, order=True)
 class Location:
     """A place in a scanned file."""
@@ -91,7 +115,7 @@ class Finding:
     """Masked source text."""
     related: tuple[Location, ...] = ()
     """Other locations of the same problem."""
-    data_category: str | None = None
+    data_category: DataCategory | None = None
     """`personal` or `special` (Art. 9(1), Art. 10, national identifiers) when the target holds such data."""
     data_reason: str | None = None
     """Why the target was classified (`tag data_classification=health`, `name matches patient`)."""
@@ -116,8 +140,7 @@ class Finding:
 class Suppression:
     """Why a finding is not counted: an inline justification or a baseline entry."""
 
-    kind: str
-    """`inline` or `baseline`."""
+    kind: SuppressionKind
     reason: str
     """The justification written next to the code, or `baseline`."""
     until: str | None = None

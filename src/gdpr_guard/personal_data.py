@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from gdpr_guard.catalog import PersonalDataMode
 from gdpr_guard.config import PersonalData
-from gdpr_guard.finding import RawFinding, Severity
+from gdpr_guard.finding import DataCategory, RawFinding, Severity
 
 FALSY = frozenset({"", "false", "no", "none", "0", "n/a", "na", "public", "non-personal", "nonpersonal",
                    "anonymous", "anonymised", "anonymized"})
@@ -22,8 +23,8 @@ LEVELS = frozenset({"internal", "confidential", "restricted", "secret", "top-sec
 TAG_ONLY_SPECIAL = frozenset({"special", "sensitive"})
 """Tag values that declare a special category without naming it (too common as words in names)."""
 
-PERSONAL = "personal"
-SPECIAL = "special"
+PERSONAL = DataCategory.PERSONAL
+SPECIAL = DataCategory.SPECIAL
 
 # Special categories: every Art. 9(1) category, Art. 10 data and national identifiers. Each label lists
 # the words (whole identifier words; `_`-joined for phrases) that name it in tags and in names.
@@ -90,8 +91,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 class Classification:
     """What kind of data a target holds and why we think so."""
 
-    category: str
-    """`personal` or `special` (Art. 9(1) categories, Art. 10 data, national identifiers)."""
+    category: DataCategory
     reason: str
     """Human-readable evidence: `tag data_classification=health`, `name matches "patients"`."""
     label: str = "personal data"
@@ -100,16 +100,16 @@ class Classification:
     """True when only a name pattern says so (no tag): such evidence never raises a finding to critical."""
 
 
-def escalate(severity: Severity, data: Classification | None, mode: str) -> Severity:
+def escalate(severity: Severity, data: Classification | None, mode: PersonalDataMode) -> Severity:
     """Severity after the personal-data steps of the catalog's `personal_data` mode.
 
     `escalate` and `possible`: +1 for personal data, +2 for a special category. `only` (the rule already
     assumes personal data): +1 for a special category. A rule whose own severity is low reaches at most high, and weak
     (name-only) evidence never reaches critical; a severity is never lowered.
     """
-    if data is None or mode not in ("escalate", "possible", "only"):
+    if data is None or mode is PersonalDataMode.NONE:
         return severity
-    steps = (2 if data.category == SPECIAL else 1) - (1 if mode == "only" else 0)
+    steps = (2 if data.category is DataCategory.SPECIAL else 1) - (1 if mode is PersonalDataMode.ONLY else 0)
     if steps <= 0:
         return severity
     cap = Severity.HIGH if severity == Severity.LOW or data.weak else Severity.CRITICAL

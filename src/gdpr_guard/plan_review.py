@@ -16,7 +16,7 @@ from gdpr_guard import personal_data, terraform_plan
 from gdpr_guard.catalog import Catalog
 from gdpr_guard.config import Config
 from gdpr_guard.errors import UsageError
-from gdpr_guard.finding import Finding, Location, RawFinding, ScanResult, Severity
+from gdpr_guard.finding import DataCategory, Finding, Location, RawFinding, ScanResult, Severity
 
 # Attributes whose values name what a resource holds (an RDS identifier, a bucket name ...).
 NAME_ATTRIBUTES = ("name", "identifier", "bucket", "db_name", "database_name", "cluster_identifier",
@@ -29,8 +29,7 @@ class DestroyedResource:
 
     address: str
     action: str
-    category: str
-    """`personal` or `special`."""
+    category: DataCategory
     reason: str
     label: str = "personal data"
     """What was detected (`special category: health`)."""

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from gdpr_guard import masking, personal_data, prestart, refinements, roles, suppressions
 from gdpr_guard.analyses import ANALYSES, Analysis
-from gdpr_guard.catalog import Catalog, Rule
+from gdpr_guard.catalog import Catalog, Engine, PersonalDataMode, Rule
 from gdpr_guard.config import Config
 from gdpr_guard.engines import ENGINES, base
 from gdpr_guard.engines.common import EngineOutput
@@ -170,7 +170,7 @@ def _run_all(targets: list[Target], rules: list[Rule], catalog: Catalog, root: P
             scan = cache.wrap(name, engine.scan) if cache is not None else engine.scan
             jobs[name] = _bind(scan, engine_targets, engine_rules, catalog, root, config)
     # One analysis module may report several rules (migration_plans: GG-MIG-201..204): run it once.
-    for policy in sorted({r.policy for r in rules if r.engine == "gdpr-guard" and r.policy}):
+    for policy in sorted({r.policy for r in rules if r.engine is Engine.GDPR_GUARD and r.policy}):
         jobs[policy] = _bind_analysis(_analysis(policy), targets if analysis_targets is None else analysis_targets,
                                       config)
     outputs: list[EngineOutput] = []
@@ -237,9 +237,9 @@ def _map(raw: RawFinding, catalog: Catalog, config: Config) -> Finding | None:
     if rule is None or not config.rule_enabled(rule.id):
         return None
     data = personal_data.classify(raw, config.personal_data)
-    if rule.personal_data == "only" and data is None:
+    if rule.personal_data is PersonalDataMode.ONLY and data is None:
         return None
-    if rule.personal_data == "possible" and data is None \
+    if rule.personal_data is PersonalDataMode.POSSIBLE and data is None \
             and personal_data.declared_not_personal(raw, config.personal_data):
         return None
     severity = personal_data.escalate(config.severity.get(rule.id, rule.severity), data, rule.personal_data)

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from gdpr_guard.finding import Finding, Location, Suppression
+from gdpr_guard.finding import Finding, Location, Suppression, SuppressionKind
 
 DIRECTIVE = re.compile(r"gdpr-guard:\s*ignore\[(?P<ids>[^\]]*)\](?P<rest>.*)$", re.IGNORECASE)
 REASON = re.compile(r"""reason\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""")
@@ -100,7 +100,7 @@ def apply(findings: Sequence[Finding], root: Path, today: dt.date,
     for finding in findings:
         directive = _matching(finding, by_path.get(finding.location.path, []), today)
         if directive is not None:
-            suppression = Suppression("inline", directive.reason, directive.until,
+            suppression = Suppression(SuppressionKind.INLINE, directive.reason, directive.until,
                                       Location(finding.location.path, directive.line, directive.line))
             finding = replace(finding, suppression=suppression)
         out.append(finding)

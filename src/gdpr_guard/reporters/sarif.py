@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from gdpr_guard import __version__, explain
 from gdpr_guard.catalog import Catalog, Rule
-from gdpr_guard.finding import Finding, Location, ScanResult, Severity
+from gdpr_guard.finding import Finding, Location, ScanResult, Severity, SuppressionKind
 from gdpr_guard.reporters.common import SARIF_LEVEL, SECURITY_SEVERITY, ReportOptions
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -187,7 +187,7 @@ def _result(finding: Finding, catalog: Catalog, rule_index: dict[str, int],
         out["relatedLocations"] = [dict(loc, id=i) for i, loc in enumerate(related, 1)]
     if finding.suppression is not None:
         s = finding.suppression
-        out["suppressions"] = [{"kind": "inSource" if s.kind == "inline" else "external",
+        out["suppressions"] = [{"kind": "inSource" if s.kind is SuppressionKind.INLINE else "external",
                                 "status": "accepted", "justification": s.reason}]
     return out
 
