@@ -13,7 +13,8 @@ Raw outputs and the run's findings are kept in `--out` (default `<corpus>/.realw
 the gdpr-guard executable>/`, so runs of different branches do not overwrite each other's
 "previous run"); `--reuse` re-reads those outputs instead of scanning again (to re-judge or
 re-render without spending CPU). `--compare FILE` diffs against another run's `last-run.json`
-(e.g. main's) instead of this executable's previous run. Matching: see matching.py.
+(e.g. main's) instead of this executable's previous run; the rules whose findings or verdicts changed
+are then listed with benchmarks/compare.py's per-rule table. Matching: see matching.py.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
 
+import compare  # noqa: E402
 import matching  # noqa: E402
 import report  # noqa: E402
 from prepare import STAMP, Entry, default_corpus, load_manifest  # noqa: E402
@@ -40,23 +43,6 @@ SCAN_TIMEOUT = 3600
 
 def _slug(executable: Path) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", str(executable).strip("/")) or "gdpr-guard"
-
-
-def findings_of(repo: str, document: dict) -> tuple[list[matching.Finding], int]:
-    """Active findings of one JSON report, and how many were suppressed."""
-    found: list[matching.Finding] = []
-    suppressed = 0
-    for raw in document.get("findings", []):
-        if raw.get("suppression"):
-            suppressed += 1
-            continue
-        loc = raw["location"]
-        found.append(matching.Finding(
-            repo=repo, path=loc["path"], line=int(loc.get("start_line") or 0), rule=raw["rule_id"],
-            end_line=int(loc.get("end_line") or loc.get("start_line") or 0),
-            resource=raw.get("resource") or "", message=raw.get("message", ""),
-            severity=raw.get("severity", ""), fingerprint=raw.get("fingerprint", "")))
-    return sorted(found), suppressed
 
 
 def scan_repo(exe: str, entry: Entry, repo_dir: Path, out: Path) -> report.RepoRun:
@@ -102,7 +88,7 @@ def load_repo(entry: Entry, out: Path) -> report.RepoRun:
         errors.append(f"{err.get('source', '?')}: {err.get('message', '')}".strip())
     if code not in (0, 1) and not errors:
         errors.append(f"exit code {code}" + (f": {stderr.splitlines()[-1]}" if stderr else ""))
-    found, suppressed = findings_of(entry.name, document)
+    found, suppressed = compare.findings_of(document, entry.name)
     targets = document.get("summary", {}).get("targets", {})
     return report.RepoRun(entry.name, entry.kind, code, meta["seconds"], tuple(found), suppressed,
                           tuple(errors), dict(sorted(targets.items())))
@@ -218,6 +204,10 @@ def main(argv: list[str] | None = None) -> int:
                              version=version, judgement_files=tuple(p.name for p in judgement_files),
                              compared_to=str(previous_path) if previous is not None else "")
     print(report.render(context, runs, evaluation, diff, source, args.context))
+    if previous is not None:  # per rule, as the in-repository sets are compared (benchmarks/compare.py)
+        before = matching.match(previous, judgements, line_text=source)
+        print(f"\nPer rule, {previous_path} → this run:\n")
+        print(compare.render_changes(compare.rule_changes(before, evaluation)))
     if args.write:
         args.write.parent.mkdir(parents=True, exist_ok=True)
         args.write.write_text(report.render(context, runs, evaluation, diff, None, 0), encoding="utf-8")

@@ -1,7 +1,14 @@
-"""Pure logic of the real-world evaluation: judgements, matching findings to them, precision.
+"""Pure logic of every evaluation: judgements (the one label format), matching findings to them, precision.
 
-No I/O beyond reading/writing judgement CSV text, no engine: `tests/test_realworld_eval.py` runs
-this on tiny in-memory data in CI, without the corpus.
+The real-world corpus (benchmarks/realworld/evaluate.py) and the in-repository evaluation sets
+(benchmarks/compare.py, tests/eval/*/labels.csv) both use it. No I/O beyond reading/writing judgement
+CSV text, no engine: `tests/test_realworld_eval.py` runs this on tiny in-memory data in CI.
+
+A judgement is one CSV row `rule,repo,path,line,verdict,reason,resource`. Verdicts: `TP` (a finding
+that must be reported), `FP` (one that is reported but should not be), `debatable`, and `FN` (a finding
+that should be reported and is not: a known miss of a labelled set). A judgement at line 0 names a
+Terraform resource wherever it is reported: in that file, or anywhere below the path when the path
+ends with `/` (a case directory of a labelled set).
 
 Matching (each finding gets at most one judgement; the passes run in this order, so an exact match
 always wins):
@@ -31,7 +38,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-VERDICTS = ("TP", "FP", "debatable")
+VERDICTS = ("TP", "FP", "debatable", "FN")
 COLUMNS = ("rule", "repo", "path", "line", "verdict", "reason", "resource")
 REQUIRED = COLUMNS[:6]
 TOLERANCE = 3
@@ -92,10 +99,12 @@ class Tally:
     fp: int = 0
     debatable: int = 0
     unjudged: int = 0
+    fn: int = 0
+    """Known misses found again (a finding matched to an `FN` judgement): the label is out of date."""
 
     @property
     def total(self) -> int:
-        return self.tp + self.fp + self.debatable + self.unjudged
+        return self.tp + self.fp + self.debatable + self.unjudged + self.fn
 
     @property
     def precision(self) -> float | None:
@@ -105,7 +114,8 @@ class Tally:
 
     def add(self, verdict: str | None) -> Tally:
         return Tally(self.tp + (verdict == "TP"), self.fp + (verdict == "FP"),
-                     self.debatable + (verdict == "debatable"), self.unjudged + (verdict is None))
+                     self.debatable + (verdict == "debatable"), self.unjudged + (verdict is None),
+                     self.fn + (verdict == "FN"))
 
 
 @dataclass(frozen=True)
@@ -198,6 +208,16 @@ def match(findings: Sequence[Finding], judgements: Sequence[Judgement],
         if exact is not None:  # findings of one rule on one line (and resource) share its verdict
             chosen[finding] = (exact, "exact")
             used.add(exact)
+    for finding in ordered:  # line 0: the resource anywhere in the file or below the directory
+        if finding in chosen or not finding.resource:
+            continue
+        placed = next((j for j in unique.values() if j.line == 0 and j.rule == finding.rule
+                       and j.repo == finding.repo and j.resource == finding.resource
+                       and (j.path == finding.path or (j.path.endswith("/") and finding.path.startswith(j.path)))),
+                      None)
+        if placed is not None:
+            chosen[finding] = (placed, "exact")
+            used.add(placed)
     for finding in ordered:
         if finding in chosen or not finding.resource:
             continue

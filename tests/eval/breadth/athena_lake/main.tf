@@ -1,5 +1,3 @@
-# expect: GG-ENC-022 aws_athena_database.orders
-# expect: GG-ENC-023 aws_athena_workgroup.adhoc
 # E-commerce data lake: one database and one workgroup without result encryption, one workgroup encrypted.
 
 resource "aws_athena_database" "orders" {

@@ -1,8 +1,3 @@
-# expect: GG-ENC-031 azurerm_managed_disk.scans
-# expect: GG-ENC-032 azurerm_data_lake_store.raw
-# expect: GG-PUB-016 azurerm_postgresql_server.registry
-# expect: GG-PUB-017 azurerm_mysql_server.legacy_crm
-# expect: GG-PUB-019 azurerm_mariadb_server.forum
 # Imaging disk that opted out of encryption, a raw data lake left unencrypted, three single servers.
 
 resource "azurerm_managed_disk" "scans" {

@@ -1,6 +1,3 @@
-# expect: GG-LOG-021 azurerm_monitor_log_profile.subscription
-# expect: GG-LOG-022 azurerm_security_center_subscription_pricing.sql
-# expect: GG-LOG-023 azurerm_security_center_contact.secops
 
 resource "azurerm_monitor_log_profile" "subscription" {
   name               = "default"

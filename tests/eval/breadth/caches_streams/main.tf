@@ -1,6 +1,3 @@
-# expect: GG-ENC-042 aws_dax_cluster.catalog
-# expect: GG-ENC-041 aws_msk_cluster.orders
-# expect: GG-ENC-044 aws_kinesis_firehose_delivery_stream.orders_archive
 # Order pipeline: DAX cache without encryption, MSK accepting plaintext, Firehose without SSE.
 
 resource "aws_dax_cluster" "catalog" {

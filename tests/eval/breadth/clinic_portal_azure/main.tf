@@ -1,8 +1,3 @@
-# expect: GG-ENC-033 azurerm_windows_web_app.portal
-# expect: GG-ENC-034 azurerm_windows_web_app.portal
-# expect: GG-ENC-035 azurerm_linux_function_app.webhooks
-# expect: GG-ENC-039 azurerm_redis_cache.sessions
-# expect: GG-PUB-015 azurerm_cosmosdb_account.appointments
 # Clinic booking portal on Azure.
 
 resource "azurerm_windows_web_app" "portal" {

@@ -1,5 +1,3 @@
-# expect: GG-ENC-025 aws_workspaces_workspace.nurse
-# expect: GG-ENC-026 aws_workspaces_workspace.nurse
 # Virtual desktops for nurses (defaults: both volumes unencrypted) and a hardened one for the DPO.
 
 resource "aws_workspaces_workspace" "nurse" {

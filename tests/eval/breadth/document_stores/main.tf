@@ -1,8 +1,3 @@
-# expect: GG-LOG-018 aws_docdb_cluster.profiles
-# expect: GG-LOG-017 aws_docdb_cluster_parameter_group.profiles
-# expect: GG-ENC-038 aws_docdb_cluster_parameter_group.profiles
-# expect: GG-LOG-019 aws_neptune_cluster.care_network
-# expect: GG-PUB-021 aws_neptune_cluster_instance.care_network
 # Member profiles in DocumentDB (TLS turned off, no audit) and a care-network graph in Neptune.
 
 resource "aws_docdb_cluster_parameter_group" "profiles" {

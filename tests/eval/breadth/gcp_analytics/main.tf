@@ -1,6 +1,3 @@
-# expect: GG-PUB-020 google_bigquery_dataset.open_data_extract
-# expect: GG-ENC-045 google_bigquery_dataset.patient_outcomes
-# expect: GG-ENC-040 google_redis_instance.cache
 # Public-health analytics: one dataset shared with all users, one patient dataset on Google keys.
 
 resource "google_bigquery_dataset" "open_data_extract" {

@@ -1,4 +1,3 @@
-# expect: GG-PUB-025 ovh_cloud_project_database.records
 # Two OVHcloud managed databases: one opened to everyone "for the migration", one restricted.
 
 resource "ovh_cloud_project_database" "records" {

@@ -1,8 +1,3 @@
-# expect: GG-ENC-047 scaleway_rdb_instance.lims
-# expect: GG-PUB-025 scaleway_rdb_acl.lims
-# expect: GG-PUB-026 scaleway_object_bucket_acl.results_pdf
-# expect: GG-PUB-027 scaleway_instance_security_group.lims_app
-# expect: GG-CRED-202 scaleway_rdb_instance.lims
 # A laboratory information system hosted at Scaleway (one password variable for two databases).
 
 variable "lims_db_password" {

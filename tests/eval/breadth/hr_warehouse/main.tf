@@ -1,5 +1,3 @@
-# expect: GG-ENC-030 aws_redshift_parameter_group.hr
-# expect: GG-LOG-020 aws_redshift_cluster.hr_dwh
 # HR data warehouse: encrypted, private, but no SSL requirement and no audit logging.
 
 variable "master_password" {

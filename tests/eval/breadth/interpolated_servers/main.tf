@@ -1,4 +1,3 @@
-# expect: GG-ENC-019 azurerm_mysql_server.orders
 # Names built from variables, as in most real code.
 
 variable "env" {

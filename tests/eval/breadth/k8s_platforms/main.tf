@@ -1,5 +1,3 @@
-# expect: GG-LOG-013 aws_eks_cluster.apps
-# expect: GG-LOG-014 google_container_cluster.analytics
 # An EKS cluster logging only api and audit, a GKE cluster with logging off, and a fully logged EKS cluster.
 
 resource "aws_eks_cluster" "apps" {

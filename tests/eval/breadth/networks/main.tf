@@ -1,5 +1,3 @@
-# expect: GG-LOG-015 aws_vpc.legacy
-# expect: GG-LOG-016 google_compute_subnetwork.db
 # One VPC with flow logs, one without; one GCP subnet with flow logs, one without.
 
 resource "aws_vpc" "main" {

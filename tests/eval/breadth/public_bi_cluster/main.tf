@@ -1,4 +1,3 @@
-# expect: GG-PUB-013 aws_redshift_cluster.bi
 # BI cluster opened to the Internet for a SaaS dashboard vendor; SSL required, logs exported.
 
 resource "aws_redshift_parameter_group" "bi" {

@@ -1,7 +1,3 @@
-# expect: GG-ENC-046 module.orders_db
-# expect: GG-PUB-024 module.orders_db
-# expect: GG-PUB-024 module.assets
-# expect: GG-LOG-025 module.search
 # Registry modules: the scan cannot read their code offline, only what the calls pass.
 
 module "orders_db" {

@@ -1,7 +1,3 @@
-# expect: GG-PUB-022 aws_db_snapshot.migration_copy
-# expect: GG-ENC-043 aws_db_cluster_snapshot.pre_upgrade
-# expect: GG-PUB-014 aws_glacier_vault.closed_files
-# expect: GG-PUB-023 aws_mq_broker.notifications
 # Copies left reachable: a snapshot shared with every account, an unencrypted cluster snapshot,
 # an archive vault readable by anyone, a public message broker.
 

@@ -1,5 +1,3 @@
-# expect: GG-ENC-048 aws_ebs_snapshot_copy.dr_copy
-# expect: GG-PUB-028 aws_opensearch_domain.products
 # A cross-region copy of a file-server snapshot without encryption; a product-search domain whose
 # inline access policy lets anyone query it, and one restricted to the office range.
 

@@ -1,5 +1,3 @@
-# expect: GG-LOG-002 aws_s3_bucket.data
-# expect: GG-ENC-003 aws_s3_bucket.data
 # A bucket named `data` whose content the code does not reveal (it holds customer-master.xlsx), and a
 # website bucket its owner tagged as public. Both have a public access block and no encryption block.
 

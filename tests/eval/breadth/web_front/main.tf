@@ -1,7 +1,3 @@
-# expect: GG-ENC-036 aws_cloudfront_distribution.shop
-# expect: GG-LOG-011 aws_cloudfront_distribution.shop
-# expect: GG-ENC-037 aws_lb_listener.http
-# expect: GG-LOG-009 aws_lb.shop
 # Shop front: CloudFront allowing HTTP without logs, an ALB with a plain HTTP listener, no access logs.
 
 resource "aws_lb" "shop" {

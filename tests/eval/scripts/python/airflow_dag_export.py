@@ -1,4 +1,3 @@
-# expect: GG-DEL-102 11
 from datetime import datetime
 
 from airflow import DAG

@@ -1,4 +1,3 @@
-# expect: GG-MIN-101 15
 """split lab_results into results_2019
 
 Revision ID: 2f1c9a7d

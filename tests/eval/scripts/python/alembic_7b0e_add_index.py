@@ -1,4 +1,3 @@
-# expect: none
 """add index on lab_results.patient_id
 
 Revision ID: 7b0e11aa

@@ -1,4 +1,3 @@
-# expect: GG-CRED-102 12
 import os
 from logging.config import fileConfig
 

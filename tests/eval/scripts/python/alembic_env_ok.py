@@ -1,4 +1,3 @@
-# expect: none
 import os
 
 from alembic import context

@@ -1,5 +1,3 @@
-# expect: GG-ENC-101 10
-# expect: GG-DEL-102 10
 import boto3
 
 s3 = boto3.client("s3")

@@ -1,5 +1,3 @@
-# expect: GG-ENC-101 15
-# expect: GG-DEL-102 15
 import os
 import sys
 

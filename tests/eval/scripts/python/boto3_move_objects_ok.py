@@ -1,4 +1,3 @@
-# expect: none
 import boto3
 
 s3 = boto3.client("s3")

@@ -1,4 +1,3 @@
-# expect: GG-DEL-102 9
 import psycopg2
 
 QUERY = "COPY (SELECT patient_id, test_code, value FROM lab_results) TO STDOUT WITH CSV HEADER"

@@ -1,4 +1,3 @@
-# expect: none
 import shutil
 from pathlib import Path
 

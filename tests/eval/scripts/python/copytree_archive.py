@@ -1,4 +1,3 @@
-# expect: GG-DEL-102 10
 import shutil
 from datetime import date
 

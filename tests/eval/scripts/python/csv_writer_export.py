@@ -1,5 +1,3 @@
-# expect: GG-MIN-101 8
-# expect: GG-DEL-102 12
 import csv
 
 

@@ -1,4 +1,3 @@
-# expect: GG-MIN-101 16
 from django.db import migrations
 
 

@@ -1,5 +1,3 @@
-# expect: GG-CRED-106 17
-# expect: GG-CRED-105 18
 import os
 
 DEBUG = False

@@ -1,4 +1,3 @@
-# expect: none
 """Helpers for the migration.
 
 Usage::

@@ -1,5 +1,3 @@
-# expect: GG-CRED-104 6
-# expect: GG-DEL-102 11
 import os
 import subprocess
 

@@ -1,4 +1,3 @@
-# expect: none
 """Extract the agreed columns, upload encrypted, keep nothing locally."""
 import tempfile
 from pathlib import Path

@@ -1,4 +1,3 @@
-# expect: GG-DEL-102 19
 """Nightly pandas ETL: legacy LIMS -> CSV drop for the new provider."""
 import datetime as dt
 

@@ -1,5 +1,3 @@
-# expect: GG-MIN-102 9
-# expect: GG-DEL-102 11
 import pandas as pd
 from sqlalchemy import create_engine
 

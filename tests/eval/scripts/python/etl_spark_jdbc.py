@@ -1,4 +1,3 @@
-# expect: GG-MIN-102 8
 from pyspark.sql import SparkSession
 
 spark = SparkSession.builder.appName("lims-migration").getOrCreate()

@@ -1,5 +1,3 @@
-# expect: GG-ENC-102 8
-# expect: GG-CRED-103 9
 import ftplib
 import os
 

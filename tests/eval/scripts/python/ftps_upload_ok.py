@@ -1,4 +1,3 @@
-# expect: none
 import os
 from ftplib import FTP_TLS
 

@@ -1,5 +1,3 @@
-# expect: GG-CRED-106 12
-# expect: GG-CRED-103 12
 import paramiko
 
 HOST = "sftp.newlims.example"

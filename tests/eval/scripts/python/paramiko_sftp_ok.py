@@ -1,4 +1,3 @@
-# expect: none
 import os
 
 import paramiko

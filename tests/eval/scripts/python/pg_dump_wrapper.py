@@ -1,5 +1,4 @@
 #!/usr/bin/env python3
-# expect: GG-DEL-102 15
 """Dump the legacy database before the cut-over."""
 import argparse
 import subprocess

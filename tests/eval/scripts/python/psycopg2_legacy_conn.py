@@ -1,6 +1,3 @@
-# expect: GG-CRED-106 13
-# expect: GG-CRED-101 14
-# expect: GG-ENC-103 15
 import psycopg2
 import psycopg2.extras
 

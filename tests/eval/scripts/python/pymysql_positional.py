@@ -1,5 +1,3 @@
-# expect: GG-CRED-101 9
-# expect: GG-MIN-101 14
 import pymysql
 
 DB_HOST = "oldlims-db"

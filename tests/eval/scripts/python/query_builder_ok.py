@@ -1,4 +1,3 @@
-# expect: none
 from sqlalchemy import select
 
 from app.models import LabResult

@@ -1,4 +1,3 @@
-# expect: GG-CRED-105 6
 import requests
 from requests.auth import HTTPBasicAuth
 

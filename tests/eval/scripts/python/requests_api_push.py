@@ -1,4 +1,3 @@
-# expect: GG-ENC-103 8
 import requests
 
 API = "https://api.newlims.example/v1/import"

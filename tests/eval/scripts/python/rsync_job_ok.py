@@ -1,4 +1,3 @@
-# expect: none
 import subprocess
 
 SOURCE = "/srv/lims/exports/"

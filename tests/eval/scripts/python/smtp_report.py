@@ -1,4 +1,3 @@
-# expect: GG-CRED-103 15
 import smtplib
 from email.message import EmailMessage
 

@@ -1,5 +1,3 @@
-# expect: GG-CRED-106 7
-# expect: GG-CRED-102 7
 import pyodbc
 
 CONN_STR = (

@@ -1,4 +1,3 @@
-# expect: GG-DEL-103 6
 import json
 
 

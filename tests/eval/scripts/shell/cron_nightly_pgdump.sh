@@ -1,8 +1,4 @@
 #!/bin/bash
-# expect: GG-CRED-107 10
-# expect: GG-DEL-104 11
-# expect: GG-ENC-104 11
-# expect: GG-MIN-104 11
 # /etc/cron.d/lims-dump: 30 1 * * * lims /opt/lims/bin/cron_nightly_pgdump.sh
 set -e
 BACKUP_DIR=/var/backups/lims

@@ -1,5 +1,4 @@
 #!/bin/bash
-# expect: none
 set -euo pipefail
 BACKUP_DIR=/var/backups/lims
 STAMP=$(date +%Y%m%d)

@@ -1,5 +1,4 @@
 #!/bin/bash
-# expect: none
 set -e
 for f in /data/out/*.csv.gpg; do
   curl --ssl-reqd --netrc-file /etc/lims/netrc -T "$f" "ftp://ftp.newlims-provider.com/incoming/"

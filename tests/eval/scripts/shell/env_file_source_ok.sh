@@ -1,5 +1,4 @@
 #!/bin/bash
-# expect: none
 set -a
 . /etc/lims/migration.env
 set +a

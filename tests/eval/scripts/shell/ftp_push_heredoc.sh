@@ -1,6 +1,4 @@
 #!/bin/bash
-# expect: GG-ENC-106 5
-# expect: GG-CRED-107 6
 FILE=/data/out/resultats_$(date +%F).csv
 ftp -n ftp.newlims-provider.com <<EOF
 user labnord N0rd-Ftp

@@ -1,5 +1,4 @@
 #!/bin/bash
-# expect: none
 # liveness probe of the migration worker
 set -e
 curl -fsS https://newlims.example/healthz > /dev/null

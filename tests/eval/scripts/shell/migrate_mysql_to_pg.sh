@@ -1,11 +1,4 @@
 #!/usr/bin/env bash
-# expect: GG-CRED-107 13
-# expect: GG-CRED-107 17
-# expect: GG-CRED-108 17
-# expect: GG-DEL-104 17
-# expect: GG-ENC-104 17
-# expect: GG-MIN-104 17
-# expect: GG-CRED-108 19
 # One-shot migration of the old billing/lab MySQL into the new PostgreSQL.
 set -euo pipefail
 

@@ -1,5 +1,4 @@
 #!/usr/bin/env bash
-# expect: none
 set -euo pipefail
 : "${MYSQL_DEFAULTS:?}" "${PG_SERVICE:?}"
 WORK=$(mktemp -d /srv/migration/run.XXXXXX)

@@ -1,4 +1,3 @@
 #!/bin/bash
-# expect: GG-MIN-103 3
 mysql -h oldlims-db -u lims_ro oldlims -B -e "SELECT * FROM patient p JOIN sample s ON s.patient_id = p.id" > /srv/out/patients.tsv
 rm -f /srv/out/*.old

@@ -1,5 +1,4 @@
 #!/bin/bash
-# expect: none
 set -euo pipefail
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

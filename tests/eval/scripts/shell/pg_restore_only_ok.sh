@@ -1,5 +1,4 @@
 #!/bin/bash
-# expect: none
 set -euo pipefail
 # restore the encrypted dump received from the old provider
 gpg --decrypt /srv/in/lims.dump.gpg | pg_restore -d lims_new --no-owner

@@ -1,5 +1,4 @@
 #!/bin/bash
-# expect: GG-MIN-103 5
 # export the comments for the provider (ticket LIMS-412)
 OUT=/tmp/comments.csv
 psql -d lims -At -F';' -c "SELECT * FROM result_comments WHERE site_id = 3" > "$OUT"

@@ -1,4 +1,3 @@
 #!/bin/bash
-# expect: GG-ENC-106 3
 export PGSSLMODE=disable
 psql -h legacy-lims -d lims -U lims_ro -c "SELECT count(*) FROM lab_results"

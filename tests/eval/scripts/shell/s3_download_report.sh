@@ -1,5 +1,4 @@
 #!/bin/bash
-# expect: none
 # fetch the provider's reconciliation report and compare counts
 set -e
 REPORT=$(mktemp)

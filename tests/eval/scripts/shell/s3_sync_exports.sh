@@ -1,6 +1,4 @@
 #!/bin/sh
-# expect: GG-ENC-105 6
-# expect: GG-DEL-104 6
 # push exports to the new provider's bucket every hour
 EXPORTS=/data/lims/exports
 aws s3 sync "$EXPORTS" s3://newlims-intake/lab-nord/ --delete

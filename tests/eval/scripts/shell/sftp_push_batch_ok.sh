@@ -1,5 +1,4 @@
 #!/bin/bash
-# expect: none
 set -euo pipefail
 FILE=/data/out/resultats_$(date +%F).csv.gpg
 sftp -i ~/.ssh/lims_intake -b - lims_intake_nord@sftp.newlims-provider.com <<EOF

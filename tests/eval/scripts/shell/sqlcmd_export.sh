@@ -1,5 +1,3 @@
 #!/bin/bash
-# expect: GG-CRED-107 4
-# expect: GG-CRED-108 4
 sqlcmd -S oldlims-sql -U sa -P 'Sql$erver2019' -d LIMS -Q "SET NOCOUNT ON; SELECT PatientId, Code FROM Results" -o /srv/out/results.txt
 rm -f /srv/out/results.prev

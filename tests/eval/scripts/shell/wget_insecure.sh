@@ -1,5 +1,4 @@
 #!/bin/bash
-# expect: GG-ENC-106 6
 set -e
 TMP=$(mktemp)
 trap 'rm -f "$TMP"' EXIT

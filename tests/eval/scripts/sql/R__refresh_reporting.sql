@@ -1,4 +1,3 @@
--- expect: none
 -- Flyway repeatable: refresh the reporting snapshot
 TRUNCATE reporting_snapshot;
 INSERT INTO reporting_snapshot (site_code, tests, day)

@@ -1,4 +1,2 @@
--- expect: GG-DEL-105 4
--- expect: GG-MIN-105 4
 -- V13 (MySQL)
 SELECT * FROM sample WHERE received_at >= '2021-01-01' INTO OUTFILE '/var/lib/mysql-files/samples.csv';

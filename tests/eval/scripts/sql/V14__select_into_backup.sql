@@ -1,4 +1,3 @@
--- expect: GG-DEL-101 3
 -- V14 (SQL Server): keep a backup of the comments before anonymising them
 SELECT ResultId, PatientId, Comment
 INTO dbo.ResultComments_Backup

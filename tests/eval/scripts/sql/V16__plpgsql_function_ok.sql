@@ -1,4 +1,3 @@
--- expect: none
 -- V16: helper function; SELECT INTO a variable is not a copy
 CREATE OR REPLACE FUNCTION results_count(p_site int) RETURNS bigint AS $$
 DECLARE

@@ -1,4 +1,3 @@
--- expect: GG-CRED-109 3
 -- V17: account for the migration job
 CREATE ROLE lims_migrator LOGIN PASSWORD 'Migr@tor2024';
 GRANT SELECT ON patients, lab_results TO lims_migrator;

@@ -1,4 +1,3 @@
--- expect: GG-CRED-110 3
 -- V20: read access for the lab
 GRANT SELECT ON ALL TABLES IN SCHEMA results TO team;
 GRANT USAGE ON SCHEMA results TO results_reader;

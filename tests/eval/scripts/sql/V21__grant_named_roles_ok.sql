@@ -1,4 +1,3 @@
--- expect: none
 -- V21: group role without login; people get it individually
 CREATE ROLE results_reader NOLOGIN;
 GRANT SELECT ON ALL TABLES IN SCHEMA results TO results_reader;

@@ -1,4 +1,3 @@
--- expect: GG-CRED-109 3
 -- V23 (Oracle)
 CREATE USER lims_etl IDENTIFIED BY Etl0racle DEFAULT TABLESPACE users;
 GRANT CREATE SESSION TO lims_etl;

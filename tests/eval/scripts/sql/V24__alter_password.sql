@@ -1,3 +1,2 @@
--- expect: GG-CRED-109 3
 -- V24: rotate the reporting password
 ALTER USER reporting WITH PASSWORD 'Rep0rting-2024';

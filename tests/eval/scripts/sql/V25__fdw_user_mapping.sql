@@ -1,4 +1,3 @@
--- expect: GG-CRED-109 5
 -- V25: read the legacy database through postgres_fdw
 CREATE EXTENSION IF NOT EXISTS postgres_fdw;
 CREATE SERVER legacy_lims FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'legacy-lims', dbname 'lims', sslmode 'require');

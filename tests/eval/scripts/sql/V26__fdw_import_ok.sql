@@ -1,4 +1,3 @@
--- expect: none
 -- V26: import only the agreed columns from the legacy server
 IMPORT FOREIGN SCHEMA public LIMIT TO (lab_results) FROM SERVER legacy_lims INTO legacy;
 INSERT INTO lab_results (patient_id, test_code, value)

@@ -1,4 +1,3 @@
--- expect: none
 -- V28: sanity checks
 SELECT count(*) FROM lab_results;
 SELECT 1 WHERE NOT EXISTS (SELECT * FROM lab_results WHERE patient_id IS NULL);

@@ -1,6 +1,3 @@
--- expect: GG-DEL-101 5
--- expect: GG-MIN-105 6
--- expect: GG-DEL-105 11
 -- V30: full extract for the new software provider (as requested by phone)
 CREATE TABLE export_full AS
 SELECT p.*, r.*, c.comment

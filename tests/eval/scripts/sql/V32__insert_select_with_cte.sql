@@ -1,4 +1,3 @@
--- expect: GG-DEL-101 3
 -- V32: denormalised reporting table
 INSERT INTO reporting_results (patient_id, site_code, test_code, value)
 SELECT r.patient_id, s.code, r.test_code, r.value

@@ -1,4 +1,3 @@
--- expect: none
 -- V33: new columns for the LIMS link
 ALTER TABLE patients ADD COLUMN newlims_id uuid;
 CREATE UNIQUE INDEX ix_patients_newlims ON patients (newlims_id);

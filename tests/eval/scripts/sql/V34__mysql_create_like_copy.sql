@@ -1,5 +1,3 @@
--- expect: GG-DEL-101 5
--- expect: GG-MIN-105 5
 -- V34 (MySQL): backup table before the conversion
 CREATE TABLE patient_bak LIKE patient;
 INSERT INTO patient_bak SELECT * FROM patient;

@@ -1,4 +1,3 @@
--- expect: none
 /*
   Previously:
   CREATE TABLE dump_all AS SELECT * FROM patients;

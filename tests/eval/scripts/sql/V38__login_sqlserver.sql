@@ -1,4 +1,3 @@
--- expect: GG-CRED-109 3
 -- V38 (SQL Server)
 CREATE LOGIN lims_sync WITH PASSWORD = 'Sync#Login2024', CHECK_POLICY = ON;
 CREATE USER lims_sync FOR LOGIN lims_sync;

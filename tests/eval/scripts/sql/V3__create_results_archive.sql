@@ -1,5 +1,3 @@
--- expect: GG-DEL-101 4
--- expect: GG-MIN-105 5
 -- Flyway V3: archive results older than 2020
 CREATE TABLE results_archive AS
 SELECT * FROM lab_results WHERE validated_at < DATE '2020-01-01';

@@ -1,6 +1,3 @@
--- expect: GG-DEL-101 5
--- expect: GG-MIN-105 6
--- expect: GG-CRED-109 6
 -- V40: one-off pull through dblink
 INSERT INTO lab_results (patient_id, test_code, value)
 SELECT * FROM dblink('host=legacy-lims dbname=lims user=lims_ro password=Dbl1nk-Ro',

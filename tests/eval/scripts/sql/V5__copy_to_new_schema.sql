@@ -1,4 +1,3 @@
--- expect: GG-DEL-101 6
 -- Flyway V5: move patients into the new schema
 CREATE SCHEMA IF NOT EXISTS lims2;
 CREATE TABLE lims2.patients (id bigint PRIMARY KEY, birth_year int, sex char(1));

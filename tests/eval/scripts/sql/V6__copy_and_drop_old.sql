@@ -1,4 +1,3 @@
--- expect: none
 -- Flyway V6: move patients into the new schema and drop the old table
 INSERT INTO lims2.patients (id, birth_year, sex)
 SELECT id, extract(year FROM birth_date), sex FROM public.patients;

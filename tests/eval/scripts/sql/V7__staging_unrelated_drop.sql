@@ -1,4 +1,3 @@
--- expect: GG-DEL-101 3
 -- V7: staging for the export; the dropped table is not the staging one
 CREATE UNLOGGED TABLE export_staging AS
 SELECT p.id, p.last_name, p.first_name, p.nir, r.test_code, r.value

@@ -1,4 +1,3 @@
--- expect: none
 -- V8: staging for the export, dropped at the end
 CREATE TEMP TABLE export_staging AS
 SELECT p.id, r.test_code, r.value FROM patients p JOIN lab_results r ON r.patient_id = p.id;

@@ -1,5 +1,3 @@
-# expect: GG-MIN-101 18
-# expect: GG-MIN-101 23
 """archive lab results older than 2020
 
 Revision ID: 3f1c2a9b7d10

@@ -1,4 +1,3 @@
-# expect: none
 """split contact columns
 
 Revision ID: 7a2e99c01b3f

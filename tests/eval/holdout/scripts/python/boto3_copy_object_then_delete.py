@@ -1,4 +1,3 @@
-# expect: GG-ENC-101 10
 import boto3
 
 s3 = boto3.client("s3")

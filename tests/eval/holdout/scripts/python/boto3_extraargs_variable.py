@@ -1,4 +1,3 @@
-# expect: GG-DEL-102 17
 import io
 import os
 

@@ -1,4 +1,3 @@
-# expect: GG-CRED-103 10
 import tempfile
 
 import boto3

@@ -1,4 +1,3 @@
-# expect: none
 import io
 import os
 

@@ -1,4 +1,3 @@
-# expect: GG-ENC-101 16
 import logging
 import os
 import sys

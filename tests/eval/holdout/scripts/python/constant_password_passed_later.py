@@ -1,4 +1,3 @@
-# expect: GG-CRED-105 6
 import psycopg2
 
 LEGACY_HOST = "10.20.0.15"

@@ -1,4 +1,3 @@
-# expect: GG-MIN-101 13
 from django.db import migrations
 
 

@@ -1,4 +1,3 @@
-# expect: GG-CRED-105 13
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent

@@ -1,5 +1,3 @@
-# expect: GG-MIN-102 17
-# expect: GG-DEL-102 19
 #!/usr/bin/env python3
 """Nightly extract of the patient register for the analytics team."""
 import datetime as dt

@@ -1,4 +1,3 @@
-# expect: none
 #!/usr/bin/env python3
 """Send validated results to the new LIMS import bucket."""
 import os

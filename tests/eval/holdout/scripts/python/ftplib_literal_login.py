@@ -1,5 +1,3 @@
-# expect: GG-ENC-102 7
-# expect: GG-CRED-103 9
 import ftplib
 import glob
 import os

@@ -1,4 +1,3 @@
-# expect: GG-ENC-102 7
 import os
 from ftplib import FTP
 

@@ -1,4 +1,3 @@
-# expect: GG-DEL-103 10
 import json
 import os
 import tempfile

@@ -1,4 +1,3 @@
-# expect: GG-MIN-102 10
 import os
 import tempfile
 

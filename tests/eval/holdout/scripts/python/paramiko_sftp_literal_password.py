@@ -1,4 +1,3 @@
-# expect: GG-CRED-103 11
 import os
 
 import paramiko

@@ -1,4 +1,3 @@
-# expect: GG-CRED-104 5
 import os
 import subprocess
 

@@ -1,5 +1,3 @@
-# expect: GG-CRED-101 9
-# expect: GG-ENC-103 10
 import psycopg2
 
 conn = psycopg2.connect(

@@ -1,4 +1,3 @@
-# expect: GG-CRED-106 9
 import os
 
 import psycopg2

@@ -1,4 +1,3 @@
-# expect: GG-CRED-102 4
 from pymongo import MongoClient
 
 client = MongoClient("mongodb://crm_etl:Mongo2023pw@mongo-1.internal:27017/crm?authSource=admin&tls=true")

@@ -1,5 +1,3 @@
-# expect: GG-CRED-106 9
-# expect: GG-ENC-103 12
 import os
 
 import pymysql

@@ -1,4 +1,3 @@
-# expect: GG-CRED-102 4
 import pyodbc
 
 CONN_STR = "DRIVER={ODBC Driver 18 for SQL Server};SERVER=hr-sql.internal;DATABASE=hr;UID=hr_etl;PWD=Hr#Etl2024;Encrypt=yes"

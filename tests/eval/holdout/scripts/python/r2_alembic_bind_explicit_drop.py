@@ -1,4 +1,3 @@
-# expect: none
 """merge legacy users
 
 Revision ID: c41d0e7a9b22

@@ -1,4 +1,3 @@
-# expect: GG-CRED-103 6
 import boto3
 
 session = boto3.session.Session(

@@ -1,4 +1,3 @@
-# expect: none
 import base64
 import os
 

@@ -1,4 +1,3 @@
-# expect: none
 from django.db import migrations
 
 FORWARD = """

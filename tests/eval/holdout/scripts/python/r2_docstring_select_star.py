@@ -1,4 +1,3 @@
-# expect: none
 """Export of the consent register.
 
 Never run SELECT * on crm_consent: it holds free-text notes. Only the columns below are exported.

@@ -1,4 +1,3 @@
-# expect: GG-CRED-104 7
 import os
 
 import boto3

@@ -1,4 +1,3 @@
-# expect: GG-MIN-101 10
 import os
 
 import psycopg2

@@ -1,4 +1,3 @@
-# expect: GG-ENC-102 5
 import ftplib
 import os
 

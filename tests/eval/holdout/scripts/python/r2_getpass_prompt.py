@@ -1,4 +1,3 @@
-# expect: none
 import getpass
 
 import psycopg2

@@ -1,4 +1,3 @@
-# expect: GG-MIN-101 9
 import os
 
 import pandas as pd

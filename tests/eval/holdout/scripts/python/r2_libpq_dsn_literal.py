@@ -1,4 +1,3 @@
-# expect: GG-CRED-102 4
 import psycopg2
 
 conn = psycopg2.connect("host=crm-db dbname=crm user=crm_etl password=Etl2023pw sslmode=require")

@@ -1,4 +1,3 @@
-# expect: GG-DEL-103 7
 import os
 import tempfile
 

@@ -1,5 +1,3 @@
-# expect: GG-CRED-102 5
-# expect: GG-CRED-106 5
 from sqlalchemy import create_engine, text
 
 engine = create_engine("mysql+pymysql://root:Sh0pR00t2023@shop-db.internal/shop?ssl_verify_cert=true")

@@ -1,4 +1,3 @@
-# expect: GG-DEL-103 9
 import csv
 import tempfile
 

@@ -1,4 +1,3 @@
-# expect: none
 import os
 
 DATABASE_URL = os.getenv("DATABASE_URL", "postgresql://localhost:5432/crm_dev")

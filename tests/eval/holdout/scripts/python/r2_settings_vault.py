@@ -1,4 +1,3 @@
-# expect: none
 import hvac
 
 vault = hvac.Client(url="https://vault.internal.example:8200")

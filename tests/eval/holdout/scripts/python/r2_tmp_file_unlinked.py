@@ -1,4 +1,3 @@
-# expect: none
 from pathlib import Path
 
 import psycopg2

@@ -1,4 +1,3 @@
-# expect: GG-ENC-102 8
 import os
 import tempfile
 import urllib.request

@@ -1,4 +1,3 @@
-# expect: GG-CRED-103 13
 import os
 
 import requests

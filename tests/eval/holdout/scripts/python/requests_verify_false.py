@@ -1,4 +1,3 @@
-# expect: GG-ENC-103 15
 import os
 
 import requests

@@ -1,4 +1,3 @@
-# expect: none
 import json
 import os
 

@@ -1,4 +1,3 @@
-# expect: GG-DEL-102 8
 import datetime
 import shutil
 

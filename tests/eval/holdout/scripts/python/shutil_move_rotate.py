@@ -1,4 +1,3 @@
-# expect: none
 import glob
 import os
 import shutil

@@ -1,4 +1,3 @@
-# expect: none
 import os
 from urllib.parse import quote_plus
 

@@ -1,4 +1,3 @@
-# expect: GG-CRED-102 6
 import pandas as pd
 from sqlalchemy import create_engine, text
 

@@ -1,6 +1,3 @@
-# expect: GG-MIN-104 14
-# expect: GG-ENC-104 14
-# expect: GG-DEL-104 14
 #!/usr/bin/env bash
 # /etc/cron.d/crm-backup: 30 2 * * * backup /opt/scripts/cron_backup_crm_full.sh
 set -euo pipefail

@@ -1,4 +1,3 @@
-# expect: none
 #!/bin/bash
 # 0 3 * * 1 lims /opt/lims/weekly_export.sh
 set -euo pipefail

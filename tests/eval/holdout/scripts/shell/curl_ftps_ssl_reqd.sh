@@ -1,4 +1,3 @@
-# expect: none
 #!/bin/bash
 set -euo pipefail
 SRC=/srv/exports/results.csv.gpg

@@ -1,4 +1,3 @@
-# expect: GG-ENC-106 5
 #!/bin/bash
 set -euo pipefail
 SRC=/srv/exports/results.csv.gpg

@@ -1,4 +1,3 @@
-# expect: GG-CRED-107 5
 #!/bin/bash
 set -e
 ARCHIVE=/srv/outbound/hr_$(date +%F).tar.gpg

@@ -1,6 +1,3 @@
-# expect: GG-MIN-104 7
-# expect: GG-ENC-104 7
-# expect: GG-DEL-104 7
 #!/bin/bash
 set -euo pipefail
 TARGET=/backup/mongo/$(date +%F)

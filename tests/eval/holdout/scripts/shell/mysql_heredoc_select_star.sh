@@ -1,4 +1,3 @@
-# expect: GG-MIN-103 5
 #!/bin/bash
 set -euo pipefail
 mysql --defaults-extra-file=/etc/shop/export.cnf shop <<'SQL' | gpg -e -r analytics@shop.example > /srv/out/customers.tsv.gpg

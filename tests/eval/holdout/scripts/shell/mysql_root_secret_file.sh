@@ -1,4 +1,3 @@
-# expect: GG-CRED-108 4
 #!/bin/bash
 set -euo pipefail
 mysql -uroot -p"$(cat /run/secrets/mysql_root)" -h shop-db -e "FLUSH PRIVILEGES"

@@ -1,7 +1,3 @@
-# expect: GG-CRED-108 7
-# expect: GG-MIN-104 7
-# expect: GG-ENC-104 7
-# expect: GG-DEL-104 7
 #!/bin/sh
 OUT=/backup/mysql/all-$(date +%Y%m%d).sql.gz
 mysqldump -u root -p"$MYSQL_ROOT_PASSWORD" --all-databases --single-transaction | gzip > "$OUT"

@@ -1,4 +1,3 @@
-# expect: GG-ENC-104 6
 #!/bin/bash
 set -euo pipefail
 OUT=/var/tmp/samples.sql

@@ -1,4 +1,3 @@
-# expect: GG-CRED-107 4
 #!/bin/bash
 set -e
 export PGPASSWORD='Crm#Export2023'

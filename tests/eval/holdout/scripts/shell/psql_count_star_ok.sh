@@ -1,4 +1,3 @@
-# expect: none
 #!/bin/bash
 set -euo pipefail
 n=$(psql -h lims-db -U lims_monitor -d lims -At -c "SELECT count(*) FROM lab_results WHERE validated_at IS NULL")

@@ -1,5 +1,3 @@
-# expect: GG-CRED-107 5
-# expect: GG-ENC-106 5
 #!/bin/bash
 set -euo pipefail
 psql "postgresql://etl_crm:Crm2023pw@crm-db.internal:5432/crm?sslmode=disable" -c "REFRESH MATERIALIZED VIEW customer_stats"

@@ -1,4 +1,3 @@
-# expect: none
 #!/bin/bash
 set -euo pipefail
 # Old version, kept for reference (do not uncomment):

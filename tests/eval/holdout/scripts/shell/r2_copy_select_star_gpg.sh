@@ -1,4 +1,3 @@
-# expect: GG-MIN-103 5
 #!/bin/bash
 set -euo pipefail
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT

@@ -1,4 +1,3 @@
-# expect: GG-CRED-107 6
 #!/bin/bash
 set -euo pipefail
 

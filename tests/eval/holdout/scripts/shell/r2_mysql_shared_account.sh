@@ -1,4 +1,3 @@
-# expect: GG-CRED-108 4
 #!/bin/bash
 set -euo pipefail
 mysql -h shop-db -u shared_reports -p"$REPORTS_PW" shop -e "SELECT order_id, total FROM orders WHERE day = CURDATE()"

@@ -1,4 +1,3 @@
-# expect: none
 #!/bin/bash
 set -euo pipefail
 WORK=$(mktemp -d)

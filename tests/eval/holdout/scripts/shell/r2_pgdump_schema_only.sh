@@ -1,4 +1,3 @@
-# expect: none
 #!/bin/bash
 set -euo pipefail
 OUT=/var/tmp/crm_schema.sql

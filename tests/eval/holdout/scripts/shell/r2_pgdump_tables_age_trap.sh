@@ -1,4 +1,3 @@
-# expect: none
 #!/usr/bin/env bash
 set -euo pipefail
 DB=lims

@@ -1,4 +1,3 @@
-# expect: none
 #!/bin/bash
 set -euo pipefail
 export PGPASSWORD="$(aws secretsmanager get-secret-value --secret-id prod/lims/etl --query SecretString --output text)"

@@ -1,5 +1,3 @@
-# expect: GG-CRED-108 7
-# expect: GG-MIN-103 7
 #!/bin/bash
 set -euo pipefail
 OUT=$(mktemp)

@@ -1,4 +1,3 @@
-# expect: GG-DEL-104 6
 #!/bin/bash
 set -euo pipefail
 SRC=/srv/exports/

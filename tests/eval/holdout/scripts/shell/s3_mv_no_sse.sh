@@ -1,4 +1,3 @@
-# expect: GG-ENC-105 5
 #!/bin/bash
 set -euo pipefail
 for f in /srv/outbound/*.csv.gpg; do

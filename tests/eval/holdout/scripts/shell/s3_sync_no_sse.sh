@@ -1,4 +1,3 @@
-# expect: GG-ENC-105 8
 #!/usr/bin/env bash
 set -euo pipefail
 EXPORT_DIR=/srv/exports/daily

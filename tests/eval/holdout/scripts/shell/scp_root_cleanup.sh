@@ -1,4 +1,3 @@
-# expect: GG-CRED-108 5
 #!/bin/bash
 set -euo pipefail
 ARCHIVE=/srv/outbound/lims_$(date +%F).tar.gpg

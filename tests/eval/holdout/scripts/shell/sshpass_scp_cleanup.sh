@@ -1,4 +1,3 @@
-# expect: GG-CRED-107 5
 #!/bin/bash
 set -euo pipefail
 DUMP=/srv/outbound/orders.csv.gpg

@@ -1,4 +1,3 @@
--- expect: GG-CRED-109 3
 -- Flyway: reporting account for the BI extract
 CREATE USER bi_extract WITH LOGIN PASSWORD 'B1extract!2024';
 GRANT CONNECT ON DATABASE crm TO bi_extract;

@@ -1,4 +1,3 @@
--- expect: none
 -- Flyway: password injected from the vault at deploy time (flyway.placeholders.bi_password)
 CREATE USER bi_extract WITH LOGIN PASSWORD '${bi_password}';
 GRANT CONNECT ON DATABASE crm TO bi_extract;

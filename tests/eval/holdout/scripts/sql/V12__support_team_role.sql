@@ -1,4 +1,2 @@
--- expect: GG-CRED-110 3
--- expect: GG-CRED-110 4
 CREATE ROLE support_team LOGIN PASSWORD '${support_password}';
 GRANT SELECT ON customers, orders TO support_team;

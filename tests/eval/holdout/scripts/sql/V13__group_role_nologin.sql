@@ -1,4 +1,3 @@
--- expect: none
 CREATE ROLE results_reader NOLOGIN;
 GRANT USAGE ON SCHEMA results TO results_reader;
 GRANT SELECT ON ALL TABLES IN SCHEMA results TO results_reader;

@@ -1,4 +1,3 @@
--- expect: GG-DEL-101 3
 -- keep a copy before the anonymisation below
 SELECT id, name, email, phone INTO customers_backup_2024 FROM customers;
 

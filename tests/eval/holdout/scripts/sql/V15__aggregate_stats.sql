@@ -1,4 +1,3 @@
--- expect: none
 INSERT INTO site_stats (site, patients, computed_at)
 SELECT site, count(*), now()
 FROM patients

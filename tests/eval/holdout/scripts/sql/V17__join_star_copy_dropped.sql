@@ -1,4 +1,3 @@
--- expect: GG-MIN-105 3
 CREATE TABLE results_with_patient AS
 SELECT r.*, p.birth_year
 FROM lab_results r JOIN patients p ON p.patient_ref = r.patient_ref;

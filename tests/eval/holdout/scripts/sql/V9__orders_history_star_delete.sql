@@ -1,4 +1,3 @@
--- expect: GG-MIN-105 3
 INSERT INTO orders_history
 SELECT * FROM orders WHERE closed_at < now() - interval '3 years';
 

@@ -1,4 +1,3 @@
--- expect: GG-CRED-109 5
 --liquibase formatted sql
 
 --changeset ops:42-rotate-app-password

@@ -1,4 +1,3 @@
--- expect: none
 --liquibase formatted sql
 
 --changeset migration:17-stage-results

@@ -1,4 +1,3 @@
--- expect: none
 -- streamed to the caller, who pipes it into gpg
 COPY (SELECT id, email FROM customers WHERE consent_marketing) TO STDOUT WITH (FORMAT csv);
 

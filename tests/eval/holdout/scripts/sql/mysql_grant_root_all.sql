@@ -1,3 +1,2 @@
--- expect: GG-CRED-110 2
 GRANT ALL PRIVILEGES ON shop.* TO 'root'@'%';
 FLUSH PRIVILEGES;

@@ -1,4 +1,3 @@
--- expect: none
 CREATE TEMP TABLE tmp_purge_ids AS
 SELECT id FROM patients WHERE last_visit_at < now() - interval '20 years';
 

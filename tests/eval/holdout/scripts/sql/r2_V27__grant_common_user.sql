@@ -1,2 +1,1 @@
--- expect: GG-CRED-110 2
 GRANT ALL PRIVILEGES ON DATABASE crm TO common_user;

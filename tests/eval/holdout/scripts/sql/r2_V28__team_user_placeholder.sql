@@ -1,2 +1,1 @@
--- expect: GG-CRED-110 2
 CREATE USER 'team_bi'@'%' IDENTIFIED BY '${team_bi_password}';

@@ -1,2 +1,1 @@
--- expect: GG-CRED-109 2
 SET PASSWORD FOR 'shop_app'@'10.0.%' = 'Sh0pApp#2024';

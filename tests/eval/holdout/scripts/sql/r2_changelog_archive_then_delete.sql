@@ -1,4 +1,3 @@
--- expect: none
 --liquibase formatted sql
 
 --changeset crm:31-archive-closed-orders

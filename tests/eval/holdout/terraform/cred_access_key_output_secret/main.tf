@@ -1,4 +1,3 @@
-# expect: GG-CRED-006 output.deploy_secret_access_key
 resource "aws_iam_user" "deploy" {
   name = "ci-deploy"
 }

@@ -1,4 +1,3 @@
-# expect: GG-CRED-006 output.smtp_password
 resource "aws_iam_user" "smtp" {
   name = "ses-smtp-newsletter"
 }

@@ -1,4 +1,3 @@
-# expect: none
 resource "azurerm_linux_virtual_machine" "app" {
   name                            = "vm-app"
   resource_group_name             = "rg-app"

@@ -1,4 +1,3 @@
-# expect: GG-CRED-002 azurerm_windows_virtual_machine.jump
 resource "azurerm_windows_virtual_machine" "jump" {
   name                  = "vm-jump"
   resource_group_name   = "rg-admin"

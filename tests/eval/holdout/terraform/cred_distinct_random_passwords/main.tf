@@ -1,4 +1,3 @@
-# expect: none
 resource "random_password" "primary" {
   length = 32
 }

@@ -1,4 +1,3 @@
-# expect: GG-CRED-002 aws_docdb_cluster.sessions
 resource "aws_docdb_cluster" "sessions" {
   cluster_identifier  = "sessions"
   engine              = "docdb"

@@ -1,4 +1,3 @@
-# expect: GG-CRED-002 aws_elasticache_replication_group.cache
 resource "aws_elasticache_replication_group" "cache" {
   replication_group_id       = "api-cache"
   description                = "api cache"

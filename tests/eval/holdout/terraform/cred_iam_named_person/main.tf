@@ -1,4 +1,3 @@
-# expect: none
 resource "aws_iam_user" "jdupont" {
   name = "jean.dupont"
 }

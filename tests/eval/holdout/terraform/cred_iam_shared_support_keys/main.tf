@@ -1,4 +1,3 @@
-# expect: GG-CRED-005 aws_iam_user.support
 resource "aws_iam_user" "support" {
   name = "support-desk"
   path = "/ops/"

@@ -1,4 +1,3 @@
-# expect: GG-CRED-003 kubernetes_secret.db
 resource "kubernetes_secret" "db" {
   metadata {
     name = "db-credentials"

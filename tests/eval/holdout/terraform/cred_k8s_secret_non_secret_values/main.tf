@@ -1,4 +1,3 @@
-# expect: none
 resource "kubernetes_secret" "db" {
   metadata {
     name = "db-credentials"

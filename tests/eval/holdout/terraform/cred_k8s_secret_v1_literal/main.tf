@@ -1,4 +1,3 @@
-# expect: GG-CRED-003 kubernetes_secret_v1.api
 resource "kubernetes_secret_v1" "api" {
   metadata {
     name      = "api-credentials"

@@ -1,4 +1,3 @@
-# expect: GG-CRED-004 aws_launch_template.sync
 resource "aws_launch_template" "sync" {
   name_prefix   = "sync-"
   image_id      = "ami-0abcdef1234567890"

@@ -1,4 +1,3 @@
-# expect: GG-CRED-001 aws.default
 variable "aws_access_key" {
   type    = string
   default = "AKIAZ7QX3EXAMPLE4KEY"

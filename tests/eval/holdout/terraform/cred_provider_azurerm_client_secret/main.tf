@@ -1,4 +1,3 @@
-# expect: GG-CRED-001 azurerm.default
 provider "azurerm" {
   features {}
   subscription_id = "00000000-1111-2222-3333-444444444444"

@@ -1,4 +1,3 @@
-# expect: none
 provider "aws" {
   region  = "eu-west-3"
   profile = "prod-readonly"

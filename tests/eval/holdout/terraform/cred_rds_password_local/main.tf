@@ -1,5 +1,3 @@
-# expect: GG-CRED-002 aws_db_instance.shop
-# expect: GG-CRED-007 aws_db_instance.shop
 locals {
   db_password = "Sh0pAdm1n!2024"
 }

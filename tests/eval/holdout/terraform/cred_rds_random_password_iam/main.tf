@@ -1,4 +1,3 @@
-# expect: none
 resource "random_password" "db" {
   length  = 32
   special = true

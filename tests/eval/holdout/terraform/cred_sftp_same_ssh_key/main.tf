@@ -1,4 +1,3 @@
-# expect: GG-CRED-202 aws_transfer_ssh_key.alice
 locals {
   partner_key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGq7d2b0lJm1Yc0pQyZr5Xw0wJd7Q9s3aKf8bT2nV1uE partner"
 }

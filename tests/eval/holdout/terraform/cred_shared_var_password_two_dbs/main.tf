@@ -1,6 +1,3 @@
-# expect: GG-CRED-202 aws_db_instance.primary
-# expect: GG-CRED-007 aws_db_instance.primary
-# expect: GG-CRED-007 aws_db_instance.analytics
 variable "db_password" {
   type      = string
   sensitive = true

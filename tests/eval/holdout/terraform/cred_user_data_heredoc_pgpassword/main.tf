@@ -1,4 +1,3 @@
-# expect: GG-CRED-004 aws_instance.export
 resource "aws_instance" "export" {
   ami           = "ami-0abcdef1234567890"
   instance_type = "t3.small"

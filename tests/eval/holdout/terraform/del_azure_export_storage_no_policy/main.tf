@@ -1,4 +1,3 @@
-# expect: GG-DEL-002 azurerm_storage_account.export
 resource "azurerm_storage_account" "export" {
   name                            = "stcrmexport01"
   resource_group_name             = "rg-crm"

@@ -1,4 +1,3 @@
-# expect: none
 resource "azurerm_storage_account" "migration" {
   name                            = "sterpmigration01"
   resource_group_name             = "rg-erp"

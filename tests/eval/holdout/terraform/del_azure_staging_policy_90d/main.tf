@@ -1,4 +1,3 @@
-# expect: GG-DEL-002 azurerm_storage_account.staging
 resource "azurerm_storage_account" "staging" {
   name                            = "stdwhstaging01"
   resource_group_name             = "rg-dwh"

@@ -1,4 +1,3 @@
-# expect: none
 resource "aws_backup_plan" "daily" {
   name = "daily"
   rule {

@@ -1,4 +1,3 @@
-# expect: GG-DEL-005 aws_backup_plan.daily
 resource "aws_backup_plan" "daily" {
   name = "daily"
   rule {

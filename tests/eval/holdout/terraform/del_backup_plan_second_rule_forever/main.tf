@@ -1,4 +1,3 @@
-# expect: GG-DEL-005 aws_backup_plan.tiers
 resource "aws_backup_plan" "tiers" {
   name = "tiers"
   rule {

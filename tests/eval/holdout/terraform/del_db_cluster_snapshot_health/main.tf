@@ -1,4 +1,3 @@
-# expect: GG-DEL-006 aws_db_cluster_snapshot.health_records
 resource "aws_db_cluster_snapshot" "health_records" {
   db_cluster_identifier          = var.cluster_id
   db_cluster_snapshot_identifier = "health-records-premigration"

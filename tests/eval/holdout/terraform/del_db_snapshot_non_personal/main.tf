@@ -1,4 +1,3 @@
-# expect: none
 resource "aws_db_snapshot" "catalog_before_upgrade" {
   db_instance_identifier = var.db_identifier
   db_snapshot_identifier = "catalog-before-pg16"

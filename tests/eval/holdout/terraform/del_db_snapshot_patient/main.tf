@@ -1,4 +1,3 @@
-# expect: GG-DEL-006 aws_db_snapshot.patient_premigration
 resource "aws_db_snapshot" "patient_premigration" {
   db_instance_identifier = var.db_identifier
   db_snapshot_identifier = "patients-before-v2-migration"

@@ -1,4 +1,3 @@
-# expect: none
 resource "google_storage_bucket" "export" {
   name                        = "acme-bi-export"
   location                    = "EU"

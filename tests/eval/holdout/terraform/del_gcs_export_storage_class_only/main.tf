@@ -1,4 +1,3 @@
-# expect: GG-DEL-003 google_storage_bucket.export
 resource "google_storage_bucket" "export" {
   name                        = "acme-bi-export"
   location                    = "EU"

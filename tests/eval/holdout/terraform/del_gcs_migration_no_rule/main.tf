@@ -1,4 +1,3 @@
-# expect: GG-DEL-003 google_storage_bucket.migration
 resource "google_storage_bucket" "migration" {
   name                        = "acme-crm-migration"
   location                    = "EU"

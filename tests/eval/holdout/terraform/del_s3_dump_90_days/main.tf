@@ -1,4 +1,3 @@
-# expect: GG-DEL-001 aws_s3_bucket.db_dumps
 resource "aws_s3_bucket" "db_dumps" {
   bucket = "acme-db-dumps"
 }

@@ -1,4 +1,3 @@
-# expect: none
 resource "aws_s3_bucket" "orders_export" {
   bucket = "acme-orders-export"
 }

@@ -1,4 +1,3 @@
-# expect: GG-DEL-001 aws_s3_bucket.exports
 resource "aws_s3_bucket" "exports" {
   bucket = "acme-bi-exports"
 }

@@ -1,4 +1,3 @@
-# expect: GG-DEL-001 aws_s3_bucket.migration
 resource "aws_s3_bucket" "migration" {
   bucket = "acme-erp-migration"
 }

@@ -1,4 +1,3 @@
-# expect: GG-DEL-001 aws_s3_bucket.landing
 resource "aws_s3_bucket" "landing" {
   bucket = "acme-landing-7f3a"
   tags = {

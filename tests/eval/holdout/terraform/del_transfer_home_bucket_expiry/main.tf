@@ -1,4 +1,3 @@
-# expect: none
 resource "aws_s3_bucket" "dropzone" {
   bucket = "acme-partner-dropzone"
 }

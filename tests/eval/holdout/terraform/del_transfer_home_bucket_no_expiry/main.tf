@@ -1,4 +1,3 @@
-# expect: GG-DEL-004 aws_s3_bucket.dropzone
 resource "aws_s3_bucket" "dropzone" {
   bucket = "acme-partner-dropzone"
 }

@@ -1,4 +1,3 @@
-# expect: GG-ENC-001 aws_rds_cluster.billing
 resource "aws_rds_cluster" "billing" {
   cluster_identifier                  = "billing-aurora"
   engine                              = "aurora-postgresql"

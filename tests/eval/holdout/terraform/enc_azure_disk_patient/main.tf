@@ -1,4 +1,3 @@
-# expect: GG-ENC-017 azurerm_managed_disk.patient_db_data
 resource "azurerm_managed_disk" "patient_db_data" {
   name                 = "disk-patient-db-data"
   location             = "francecentral"

@@ -1,4 +1,3 @@
-# expect: GG-ENC-019 azurerm_mysql_flexible_server_configuration.transport
 resource "azurerm_mysql_flexible_server_configuration" "transport" {
   name                = "require_secure_transport"
   resource_group_name = "rg-shop"

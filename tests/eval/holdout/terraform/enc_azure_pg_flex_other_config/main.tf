@@ -1,4 +1,3 @@
-# expect: none
 resource "azurerm_postgresql_flexible_server_configuration" "log_checkpoints" {
   name      = "log_checkpoints"
   server_id = var.server_id

@@ -1,4 +1,3 @@
-# expect: GG-ENC-019 azurerm_postgresql_flexible_server_configuration.tls
 resource "azurerm_postgresql_flexible_server" "app" {
   name                = "psql-app"
   resource_group_name = "rg-app"

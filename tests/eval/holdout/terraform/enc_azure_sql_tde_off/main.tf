@@ -1,4 +1,3 @@
-# expect: GG-ENC-018 azurerm_mssql_database.orders
 resource "azurerm_mssql_database" "orders" {
   name                                = "sqldb-orders"
   server_id                           = var.server_id

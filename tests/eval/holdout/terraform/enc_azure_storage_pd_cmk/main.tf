@@ -1,4 +1,3 @@
-# expect: none
 variable "rg" {
   type    = string
   default = "rg-crm"

@@ -1,4 +1,3 @@
-# expect: GG-ENC-016 azurerm_storage_account.assets
 variable "rg" {
   type    = string
   default = "rg-web"

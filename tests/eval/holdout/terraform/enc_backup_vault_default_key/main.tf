@@ -1,4 +1,3 @@
-# expect: GG-ENC-013 aws_backup_vault.main
 resource "aws_backup_vault" "main" {
   name = "main-vault"
 }

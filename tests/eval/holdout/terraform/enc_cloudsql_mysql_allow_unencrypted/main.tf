@@ -1,4 +1,3 @@
-# expect: GG-ENC-021 google_sql_database_instance.shop
 resource "google_sql_database_instance" "shop" {
   name             = "shop-mysql"
   database_version = "MYSQL_8_0"

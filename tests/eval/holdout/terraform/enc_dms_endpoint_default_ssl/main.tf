@@ -1,4 +1,3 @@
-# expect: GG-ENC-014 aws_dms_endpoint.source
 resource "aws_dms_endpoint" "source" {
   endpoint_id                     = "legacy-mysql"
   endpoint_type                   = "source"

@@ -1,4 +1,3 @@
-# expect: none
 resource "aws_dms_endpoint" "target" {
   endpoint_id                     = "aurora-target"
   endpoint_type                   = "target"

@@ -1,4 +1,3 @@
-# expect: GG-ENC-002 aws_docdb_cluster.catalog
 resource "random_password" "docdb" {
   length  = 32
   special = false

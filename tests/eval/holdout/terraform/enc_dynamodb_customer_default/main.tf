@@ -1,4 +1,3 @@
-# expect: GG-ENC-012 aws_dynamodb_table.customer_profiles
 resource "aws_dynamodb_table" "customer_profiles" {
   name         = "customer-profiles"
   billing_mode = "PAY_PER_REQUEST"

@@ -1,5 +1,3 @@
-# expect: GG-ENC-005 aws_ebs_volume.data[0]
-# expect: GG-ENC-005 aws_ebs_volume.data[1]
 variable "azs" {
   type    = list(string)
   default = ["eu-west-3a", "eu-west-3b"]

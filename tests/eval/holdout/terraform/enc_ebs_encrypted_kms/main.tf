@@ -1,4 +1,3 @@
-# expect: none
 resource "aws_ebs_volume" "scratch" {
   availability_zone = "eu-west-3a"
   size              = 100

@@ -1,4 +1,3 @@
-# expect: none
 resource "aws_ebs_volume" "restore" {
   availability_zone = "eu-west-3a"
   snapshot_id       = var.snapshot_id

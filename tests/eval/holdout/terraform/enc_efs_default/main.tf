@@ -1,4 +1,3 @@
-# expect: GG-ENC-007 aws_efs_file_system.shared
 resource "aws_efs_file_system" "shared" {
   creation_token   = "shared-home"
   performance_mode = "generalPurpose"

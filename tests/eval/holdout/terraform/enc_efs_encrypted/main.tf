@@ -1,4 +1,3 @@
-# expect: none
 resource "aws_efs_file_system" "shared" {
   creation_token = "shared-home"
   encrypted      = true

@@ -1,4 +1,3 @@
-# expect: none
 resource "aws_elasticache_replication_group" "sessions" {
   replication_group_id       = "sessions"
   description                = "web sessions"

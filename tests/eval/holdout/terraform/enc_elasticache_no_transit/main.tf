@@ -1,4 +1,3 @@
-# expect: GG-ENC-009 aws_elasticache_replication_group.sessions
 resource "aws_elasticache_replication_group" "sessions" {
   replication_group_id       = "sessions"
   description                = "web sessions"

@@ -1,4 +1,3 @@
-# expect: none
 resource "google_compute_disk" "db_data" {
   name = "db-data"
   type = "pd-ssd"

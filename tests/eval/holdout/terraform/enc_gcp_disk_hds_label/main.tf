@@ -1,4 +1,3 @@
-# expect: GG-ENC-020 google_compute_disk.db_data
 resource "google_compute_disk" "db_data" {
   name = "db-data"
   type = "pd-ssd"

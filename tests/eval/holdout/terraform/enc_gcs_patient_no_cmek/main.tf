@@ -1,5 +1,3 @@
-# expect: GG-ENC-020 google_storage_bucket.patient_results
-# expect: GG-LOG-007 google_storage_bucket.patient_results
 resource "google_storage_bucket" "patient_results" {
   name                        = "acme-patient-results"
   location                    = "EU"

@@ -1,4 +1,3 @@
-# expect: GG-ENC-006 aws_instance.fileserver
 resource "aws_instance" "fileserver" {
   ami           = "ami-0abcdef1234567890"
   instance_type = "m6i.large"

@@ -1,4 +1,3 @@
-# expect: GG-ENC-006 aws_instance.worker
 data "aws_ami" "al2023" {
   most_recent = true
   owners      = ["amazon"]

@@ -1,4 +1,3 @@
-# expect: GG-ENC-011 aws_kinesis_stream.clicks
 resource "aws_kinesis_stream" "clicks" {
   name             = "clickstream"
   retention_period = 24

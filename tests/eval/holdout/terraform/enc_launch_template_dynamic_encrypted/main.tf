@@ -1,4 +1,3 @@
-# expect: none
 locals {
   volumes = {
     "/dev/xvda" = 40

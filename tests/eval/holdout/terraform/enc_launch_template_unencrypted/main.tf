@@ -1,4 +1,3 @@
-# expect: GG-ENC-006 aws_launch_template.api
 resource "aws_launch_template" "api" {
   name_prefix   = "api-"
   image_id      = "ami-0abcdef1234567890"

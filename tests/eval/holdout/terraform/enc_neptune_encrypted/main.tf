@@ -1,4 +1,3 @@
-# expect: none
 resource "aws_neptune_cluster" "graph" {
   cluster_identifier                  = "recommendations"
   engine                              = "neptune"

@@ -1,4 +1,3 @@
-# expect: none
 resource "aws_opensearch_domain" "search" {
   domain_name    = "products"
   engine_version = "OpenSearch_2.11"

@@ -1,4 +1,3 @@
-# expect: none
 resource "aws_kms_key" "db" {
   description         = "orders rds"
   enable_key_rotation = true

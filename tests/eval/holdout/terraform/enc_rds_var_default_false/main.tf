@@ -1,4 +1,3 @@
-# expect: GG-ENC-001 aws_db_instance.orders
 variable "encrypt_storage" {
   type    = bool
   default = false

@@ -1,4 +1,3 @@
-# expect: GG-ENC-008 aws_redshift_cluster.analytics
 resource "aws_redshift_cluster" "analytics" {
   cluster_identifier     = "analytics"
   database_name          = "dwh"

@@ -1,4 +1,3 @@
-# expect: none
 resource "aws_sqs_queue" "jobs_dlq" {
   name = "render-jobs-dlq"
 }

@@ -1,4 +1,3 @@
-# expect: GG-ENC-012 aws_sqs_queue.signup_events
 resource "aws_sqs_queue" "signup_events" {
   name              = "signup-events"
   kms_master_key_id = "alias/aws/sqs"

@@ -1,4 +1,3 @@
-# expect: GG-ENC-011 aws_sqs_queue.jobs
 resource "aws_sqs_queue" "jobs" {
   name                       = "render-jobs"
   visibility_timeout_seconds = 120

@@ -1,4 +1,3 @@
-# expect: GG-ENC-015 aws_transfer_server.partners
 resource "aws_transfer_server" "partners" {
   endpoint_type          = "VPC"
   protocols              = ["SFTP", "FTP"]

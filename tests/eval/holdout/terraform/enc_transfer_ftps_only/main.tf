@@ -1,4 +1,3 @@
-# expect: none
 resource "aws_transfer_server" "partners" {
   endpoint_type          = "VPC"
   protocols              = ["FTPS"]

@@ -1,4 +1,3 @@
-# expect: none
 resource "aws_rds_cluster" "core" {
   cluster_identifier                  = "core"
   engine                              = "aurora-mysql"

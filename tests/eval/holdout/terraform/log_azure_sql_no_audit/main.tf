@@ -1,4 +1,3 @@
-# expect: GG-LOG-006 azurerm_mssql_server.crm
 data "azurerm_client_config" "current" {}
 
 resource "azurerm_mssql_server" "crm" {

@@ -1,4 +1,3 @@
-# expect: none
 resource "azurerm_mssql_server" "crm" {
   name                = "sql-crm"
   resource_group_name = "rg-crm"

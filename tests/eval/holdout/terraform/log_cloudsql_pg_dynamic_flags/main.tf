@@ -1,4 +1,3 @@
-# expect: none
 locals {
   pg_flags = {
     log_connections    = "on"

@@ -1,4 +1,3 @@
-# expect: GG-LOG-008 google_sql_database_instance.app
 resource "google_sql_database_instance" "app" {
   name             = "app-pg"
   database_version = "POSTGRES_15"

@@ -1,4 +1,3 @@
-# expect: none
 resource "aws_cloudtrail" "audit" {
   name                       = "org-audit"
   s3_bucket_name             = var.trail_bucket

@@ -1,4 +1,3 @@
-# expect: GG-LOG-001 aws_cloudtrail.audit
 resource "aws_cloudtrail" "audit" {
   name                       = "org-audit"
   s3_bucket_name             = var.trail_bucket

@@ -1,4 +1,3 @@
-# expect: GG-LOG-007 google_storage_bucket.records
 resource "google_storage_bucket" "records" {
   name                        = "acme-records-7f3a"
   location                    = "EU"

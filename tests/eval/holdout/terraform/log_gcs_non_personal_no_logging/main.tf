@@ -1,4 +1,3 @@
-# expect: none
 resource "google_storage_bucket" "build_cache" {
   name                        = "acme-build-cache"
   location                    = "EU"

@@ -1,4 +1,3 @@
-# expect: none
 resource "aws_guardduty_detector" "this" {
   finding_publishing_frequency = "FIFTEEN_MINUTES"
 }

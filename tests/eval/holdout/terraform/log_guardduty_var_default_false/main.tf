@@ -1,4 +1,3 @@
-# expect: GG-LOG-005 aws_guardduty_detector.this
 variable "guardduty_enabled" {
   type    = bool
   default = false

@@ -1,4 +1,3 @@
-# expect: GG-LOG-003 aws_db_instance.ledger
 resource "aws_db_instance" "ledger" {
   identifier                          = "ledger"
   engine                              = "postgres"

@@ -1,4 +1,3 @@
-# expect: GG-LOG-003 aws_db_instance.wiki
 resource "aws_kms_key" "db" {
   enable_key_rotation = true
 }

@@ -1,4 +1,3 @@
-# expect: GG-LOG-002 aws_s3_bucket.customer_invoices
 resource "aws_s3_bucket" "customer_invoices" {
   bucket = "acme-customer-invoices"
 }

@@ -1,4 +1,3 @@
-# expect: none
 resource "aws_s3_bucket" "crm_exports_archive" {
   bucket = "acme-crm-archive"
   tags = {

@@ -1,4 +1,3 @@
-# expect: GG-LOG-004 aws_transfer_server.internal
 resource "aws_transfer_server" "internal" {
   endpoint_type = "VPC"
   protocols     = ["SFTP"]

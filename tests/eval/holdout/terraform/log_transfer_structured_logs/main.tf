@@ -1,4 +1,3 @@
-# expect: none
 resource "aws_cloudwatch_log_group" "transfer" {
   name_prefix       = "transfer_"
   retention_in_days = 365

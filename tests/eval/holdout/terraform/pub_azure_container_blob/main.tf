@@ -1,5 +1,3 @@
-# expect: GG-PUB-007 azurerm_storage_account.media
-# expect: GG-PUB-007 azurerm_storage_container.images
 resource "azurerm_storage_account" "media" {
   name                            = "stmedia01"
   resource_group_name             = "rg-web"

@@ -1,4 +1,3 @@
-# expect: none
 resource "azurerm_storage_account" "docs" {
   name                            = "stdocs01"
   resource_group_name             = "rg-web"

@@ -1,4 +1,3 @@
-# expect: none
 resource "azurerm_network_security_group" "front" {
   name                = "nsg-front"
   location            = "westeurope"

@@ -1,4 +1,3 @@
-# expect: GG-PUB-009 azurerm_network_security_group.web
 resource "azurerm_network_security_group" "web" {
   name                = "nsg-web"
   location            = "westeurope"

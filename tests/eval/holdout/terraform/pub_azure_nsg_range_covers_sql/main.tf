@@ -1,4 +1,3 @@
-# expect: GG-PUB-009 azurerm_network_security_rule.legacy
 resource "azurerm_network_security_rule" "legacy" {
   name                        = "legacy-apps"
   priority                    = 200

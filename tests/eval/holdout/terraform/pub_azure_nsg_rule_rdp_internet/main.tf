@@ -1,4 +1,3 @@
-# expect: GG-PUB-009 azurerm_network_security_rule.rdp
 resource "azurerm_network_security_rule" "rdp" {
   name                        = "allow-rdp"
   priority                    = 100

@@ -1,4 +1,3 @@
-# expect: GG-PUB-008 azurerm_postgresql_flexible_server_firewall_rule.wide
 resource "azurerm_postgresql_flexible_server_firewall_rule" "wide" {
   name             = "temp-migration"
   server_id        = var.server_id

@@ -1,4 +1,3 @@
-# expect: GG-PUB-008 azurerm_mssql_firewall_rule.anywhere
 resource "azurerm_mssql_firewall_rule" "anywhere" {
   name             = "AllowAll"
   server_id        = var.server_id

@@ -1,4 +1,3 @@
-# expect: none
 resource "azurerm_mssql_firewall_rule" "azure_services" {
   name             = "AllowAzureServices"
   server_id        = var.server_id

@@ -1,4 +1,3 @@
-# expect: none
 variable "office_networks" {
   type = list(object({ name = string, cidr = string }))
   default = [

@@ -1,4 +1,3 @@
-# expect: GG-PUB-011 google_sql_database_instance.legacy
 resource "google_sql_database_instance" "legacy" {
   name             = "legacy-mysql"
   database_version = "MYSQL_5_7"

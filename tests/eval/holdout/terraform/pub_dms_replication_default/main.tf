@@ -1,4 +1,3 @@
-# expect: GG-PUB-004 aws_dms_replication_instance.migration
 resource "aws_dms_replication_instance" "migration" {
   replication_instance_id     = "lims-to-aurora"
   replication_instance_class  = "dms.t3.medium"

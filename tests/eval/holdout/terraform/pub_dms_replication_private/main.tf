@@ -1,4 +1,3 @@
-# expect: none
 resource "aws_dms_replication_instance" "migration" {
   replication_instance_id     = "crm-to-aurora"
   replication_instance_class  = "dms.t3.medium"

@@ -1,4 +1,3 @@
-# expect: none
 resource "google_compute_firewall" "iap_ssh" {
   name          = "allow-iap-ssh"
   network       = var.network

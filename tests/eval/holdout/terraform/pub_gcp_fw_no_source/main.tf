@@ -1,4 +1,3 @@
-# expect: GG-PUB-012 google_compute_firewall.pg
 resource "google_compute_firewall" "pg" {
   name    = "allow-postgres"
   network = var.network

@@ -1,4 +1,3 @@
-# expect: GG-PUB-012 google_compute_firewall.ssh
 resource "google_compute_firewall" "ssh" {
   name    = "allow-ssh"
   network = var.network

@@ -1,4 +1,3 @@
-# expect: GG-PUB-012 google_compute_firewall.udp
 resource "google_compute_firewall" "udp" {
   name          = "allow-udp"
   network       = var.network

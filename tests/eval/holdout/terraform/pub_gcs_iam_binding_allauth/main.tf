@@ -1,4 +1,3 @@
-# expect: GG-PUB-010 google_storage_bucket_iam_binding.readers
 resource "google_storage_bucket_iam_binding" "readers" {
   bucket = var.bucket
   role   = "roles/storage.objectViewer"

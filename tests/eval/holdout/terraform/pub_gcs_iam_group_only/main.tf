@@ -1,4 +1,3 @@
-# expect: none
 resource "google_storage_bucket_iam_member" "team" {
   bucket = var.bucket
   role   = "roles/storage.objectViewer"

@@ -1,4 +1,3 @@
-# expect: GG-PUB-010 google_storage_bucket_iam_member.public_read
 resource "google_storage_bucket" "static" {
   name                        = "acme-static-assets"
   location                    = "EU"

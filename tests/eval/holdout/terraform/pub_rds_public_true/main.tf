@@ -1,4 +1,3 @@
-# expect: GG-PUB-004 aws_db_instance.reporting
 resource "aws_kms_key" "db" {
   enable_key_rotation = true
 }

@@ -1,5 +1,3 @@
-# expect: GG-PUB-001 aws_s3_bucket_acl.site
-# expect: GG-PUB-003 aws_s3_bucket.site
 resource "aws_s3_bucket" "site" {
   bucket = "acme-marketing-site"
 }

@@ -1,5 +1,3 @@
-# expect: GG-PUB-001 aws_s3_bucket_acl.downloads
-# expect: GG-PUB-003 aws_s3_bucket.downloads
 data "aws_canonical_user_id" "current" {}
 
 resource "aws_s3_bucket" "downloads" {

@@ -1,4 +1,3 @@
-# expect: GG-PUB-003 aws_s3_bucket.builds
 resource "aws_s3_bucket" "builds" {
   bucket = "acme-ci-builds"
 }

@@ -1,4 +1,3 @@
-# expect: GG-PUB-002 aws_s3_bucket_policy.docs
 resource "aws_s3_bucket" "docs" {
   bucket = "acme-public-docs"
 }

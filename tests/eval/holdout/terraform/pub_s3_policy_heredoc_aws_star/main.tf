@@ -1,4 +1,3 @@
-# expect: GG-PUB-002 aws_s3_bucket_policy.exchange
 resource "aws_s3_bucket" "exchange" {
   bucket = "acme-partner-exchange"
 }

@@ -1,4 +1,3 @@
-# expect: GG-PUB-002 aws_s3_bucket_policy.media
 resource "aws_s3_bucket" "media" {
   bucket = "acme-media"
 }

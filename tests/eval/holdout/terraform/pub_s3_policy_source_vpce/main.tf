@@ -1,4 +1,3 @@
-# expect: none
 resource "aws_s3_bucket" "internal" {
   bucket = "acme-internal-share"
 }

@@ -1,4 +1,3 @@
-# expect: GG-PUB-005 aws_security_group.legacy
 variable "open_ports" {
   type    = list(number)
   default = [443, 3389]

@@ -1,4 +1,3 @@
-# expect: none
 resource "aws_security_group" "alb" {
   name   = "public-alb"
   vpc_id = var.vpc_id

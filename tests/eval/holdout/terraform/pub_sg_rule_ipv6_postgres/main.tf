@@ -1,4 +1,3 @@
-# expect: GG-PUB-005 aws_security_group_rule.pg_v6
 resource "aws_security_group_rule" "pg_v6" {
   type              = "ingress"
   from_port         = 5432

@@ -1,4 +1,3 @@
-# expect: GG-PUB-005 aws_security_group.bastion
 resource "aws_security_group" "bastion" {
   name   = "bastion"
   vpc_id = var.vpc_id

@@ -1,4 +1,3 @@
-# expect: GG-PUB-006 aws_transfer_server.sftp
 resource "aws_transfer_server" "sftp" {
   protocols              = ["SFTP"]
   identity_provider_type = "API_GATEWAY"

@@ -1,4 +1,3 @@
-# expect: none
 resource "aws_transfer_server" "sftp" {
   endpoint_type          = "PUBLIC"
   protocols              = ["SFTP"]

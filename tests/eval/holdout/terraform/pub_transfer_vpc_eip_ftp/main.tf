@@ -1,5 +1,3 @@
-# expect: GG-PUB-006 aws_transfer_server.dropbox
-# expect: GG-ENC-015 aws_transfer_server.dropbox
 resource "aws_eip" "sftp" {
   count  = 2
   domain = "vpc"

@@ -1,4 +1,3 @@
-# expect: GG-PUB-005 aws_vpc_security_group_ingress_rule.everything
 resource "aws_vpc_security_group_ingress_rule" "everything" {
   security_group_id = var.sg_id
   cidr_ipv4         = "0.0.0.0/0"

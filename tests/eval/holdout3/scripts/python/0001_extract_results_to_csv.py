@@ -1,6 +1,3 @@
-# expect: GG-MIG-201 1
-# expect: GG-MIN-101 13
-# expect: GG-DEL-102 18
 """Extract validated results for the new LIMS (ticket MIG-118)."""
 import os
 

@@ -1,4 +1,3 @@
-# expect: GG-CRED-101 16
 """Pseudonymise e-mail addresses of closed orders in the legacy shop database."""
 import hashlib
 import os

@@ -1,5 +1,3 @@
-# expect: GG-CRED-105 8
-# expect: GG-CRED-105 10
 """Connection settings for the archive mover (imported by the mover job)."""
 import psycopg2
 

@@ -1,4 +1,3 @@
-# expect: none
 """Move the scanner's PDF requisitions to the archive bucket, then delete the originals."""
 import shutil
 from pathlib import Path

@@ -1,6 +1,3 @@
-# expect: GG-CRED-106 12
-# expect: GG-CRED-106 13
-# expect: GG-ENC-103 13
 """Nightly consistency check between the order database and the billing MySQL."""
 import os
 

@@ -1,4 +1,3 @@
-# expect: GG-DEL-103 14
 """Collect the identifiers of patients to notify after incident INC-0412 (for the DPO)."""
 import os
 import sys

@@ -1,4 +1,3 @@
-# expect: none
 """Convert legacy XML report metadata to Parquet in a scratch dir that is always removed."""
 import os
 import shutil

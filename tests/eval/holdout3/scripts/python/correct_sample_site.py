@@ -1,4 +1,3 @@
-# expect: none
 """Ad-hoc correction run by a named operator, who types the password at the prompt."""
 import getpass
 import sys

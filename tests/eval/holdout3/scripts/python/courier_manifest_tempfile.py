@@ -1,4 +1,3 @@
-# expect: none
 """Hand the daily courier manifest to the courier's bucket via a self-deleting temp file."""
 import os
 import tempfile

@@ -1,4 +1,3 @@
-# expect: GG-MIN-101 15
 """Airflow DAG: weekly extract of referrals for the partner hospital (instruction REF-22)."""
 import os
 import tempfile

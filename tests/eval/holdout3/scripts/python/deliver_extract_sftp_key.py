@@ -1,4 +1,3 @@
-# expect: none
 """Deliver an encrypted extract over SFTP with a key file, host key checked, then delete it."""
 import os
 import sys

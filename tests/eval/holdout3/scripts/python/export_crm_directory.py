@@ -1,4 +1,3 @@
-# expect: GG-MIN-102 14
 """Export the patient directory for the new CRM (temp dir, KMS-encrypted upload)."""
 import os
 import tempfile

@@ -1,4 +1,3 @@
-# expect: none
 """Export results for the new LIMS: explicit columns, temp dir, KMS-encrypted upload."""
 import os
 import tempfile

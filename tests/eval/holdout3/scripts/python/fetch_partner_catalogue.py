@@ -1,4 +1,3 @@
-# expect: none
 """Fetch the partner's test catalogue with certificate verification against its CA."""
 import os
 

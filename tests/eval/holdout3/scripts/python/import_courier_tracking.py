@@ -1,4 +1,3 @@
-# expect: GG-ENC-102 13
 """Import the courier's daily tracking file (pickup times per box) into the logistics DB."""
 import csv
 import os

@@ -1,4 +1,3 @@
-# expect: none
 """Close out migrated orders: mark them as archived in the legacy database."""
 import os
 import sys

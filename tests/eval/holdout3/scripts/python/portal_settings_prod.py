@@ -1,4 +1,3 @@
-# expect: GG-CRED-105 16
 """Django settings for the results portal (production)."""
 import os
 from pathlib import Path

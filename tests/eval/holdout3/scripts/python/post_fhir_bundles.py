@@ -1,4 +1,3 @@
-# expect: GG-ENC-103 16
 """Post FHIR DiagnosticReport bundles to the regional health information exchange."""
 import json
 import os

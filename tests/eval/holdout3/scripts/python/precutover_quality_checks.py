@@ -1,4 +1,3 @@
-# expect: none
 """Data-quality checks before the migration cut-over (counts and named columns only)."""
 import os
 

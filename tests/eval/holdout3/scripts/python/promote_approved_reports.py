@@ -1,4 +1,3 @@
-# expect: GG-ENC-101 14
 """Promote approved PDF reports from the drafts bucket to the delivery bucket."""
 import sys
 

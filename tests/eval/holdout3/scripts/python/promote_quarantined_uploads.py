@@ -1,4 +1,3 @@
-# expect: none
 """Move validated uploads from the quarantine bucket to the records bucket."""
 import sys
 

@@ -1,5 +1,3 @@
-# expect: GG-CRED-103 10
-# expect: GG-DEL-102 18
 """Publish the list of samples awaiting recollection for the courier app."""
 import json
 import os

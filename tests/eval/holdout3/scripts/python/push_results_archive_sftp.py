@@ -1,4 +1,3 @@
-# expect: GG-CRED-103 13
 """Push the encrypted daily results archive to the regional health network's SFTP."""
 import os
 import sys

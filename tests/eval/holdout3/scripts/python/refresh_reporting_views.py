@@ -1,5 +1,3 @@
-# expect: GG-CRED-104 7
-# expect: GG-CRED-201 7
 """Refresh the reporting materialised views after the nightly load."""
 import os
 import subprocess

@@ -1,4 +1,3 @@
-# expect: none
 """Reindex job: credentials from AWS Secrets Manager. Environment variable NAMES are not secrets."""
 import json
 import os

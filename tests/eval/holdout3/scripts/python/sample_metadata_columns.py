@@ -1,4 +1,3 @@
-# expect: none
 """Load sample metadata with explicit columns (a table read and a query read)."""
 import os
 

@@ -1,4 +1,3 @@
-# expect: none
 """Send the monthly activity file over explicit FTPS with a protected data channel."""
 import os
 import tempfile

@@ -1,5 +1,3 @@
-# expect: GG-ENC-102 13
-# expect: GG-CRED-103 14
 """Send the day's specimen label batch to the courier's label printing service."""
 import os
 import sys

@@ -1,4 +1,3 @@
-# expect: none
 """Build the reporting engine from the environment and read a few named columns."""
 import os
 

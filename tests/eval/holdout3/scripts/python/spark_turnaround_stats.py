@@ -1,4 +1,3 @@
-# expect: GG-MIN-102 12
 """Spark job: turnaround statistics per site from the LIMS replica."""
 import os
 

@@ -1,5 +1,3 @@
-# expect: GG-DEL-103 14
-# expect: GG-DEL-102 16
 """Airflow callable: stage pending invoices as CSV for the next task (path via XCom)."""
 import os
 import tempfile

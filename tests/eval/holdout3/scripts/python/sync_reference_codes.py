@@ -1,6 +1,3 @@
-# expect: GG-CRED-102 9
-# expect: GG-ENC-103 10
-# expect: GG-CRED-102 13
 """Copy the reference code table from the old SQL Server to the reporting PostgreSQL."""
 import pyodbc
 from sqlalchemy import create_engine, text

@@ -1,4 +1,3 @@
-# expect: GG-CRED-103 15
 """Upload monthly activity statistics (aggregated, no identities) over FTPS."""
 import ftplib
 import os

@@ -1,4 +1,3 @@
-# expect: GG-ENC-101 20
 """Airflow task: build the weekly turnaround report and drop it in the BI bucket."""
 import os
 import tempfile

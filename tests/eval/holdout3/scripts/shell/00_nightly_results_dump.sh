@@ -1,7 +1,3 @@
-# expect: GG-MIG-201 1
-# expect: GG-CRED-107 12
-# expect: GG-ENC-104 13
-# expect: GG-DEL-104 13
 #!/usr/bin/env bash
 # Nightly dump of the results tables for the reporting team (cron: 02:30).
 set -euo pipefail

@@ -1,4 +1,3 @@
-# expect: none
 #!/usr/bin/env bash
 # Two billing tables for the auditors: credentials in a defaults file, TLS verified,
 # dump encrypted with openssl, local copy removed after the transfer.

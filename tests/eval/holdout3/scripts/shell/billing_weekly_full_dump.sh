@@ -1,6 +1,3 @@
-# expect: GG-CRED-108 10
-# expect: GG-MIN-104 10
-# expect: GG-ENC-104 10
 #!/usr/bin/env bash
 # Weekly copy of the billing MySQL server for the finance auditors.
 set -euo pipefail

@@ -1,6 +1,3 @@
-# expect: GG-MIN-104 9
-# expect: GG-ENC-104 9
-# expect: GG-DEL-104 9
 #!/usr/bin/env bash
 # Snapshot of the appointment-booking MongoDB before the schema change.
 set -euo pipefail

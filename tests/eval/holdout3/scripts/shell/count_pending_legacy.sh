@@ -1,5 +1,3 @@
-# expect: GG-CRED-108 7
-# expect: GG-ENC-106 8
 #!/usr/bin/env bash
 # Count pending results on the legacy server (its old PostgreSQL has no TLS configured).
 set -euo pipefail

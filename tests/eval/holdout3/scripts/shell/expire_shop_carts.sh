@@ -1,4 +1,3 @@
-# expect: GG-CRED-107 6
 #!/usr/bin/env bash
 # Close stale carts in the web shop database (cron, every hour).
 set -euo pipefail

@@ -1,4 +1,3 @@
-# expect: none
 #!/usr/bin/env bash
 # Export only the fields the booking vendor asked for, from one collection, encrypted.
 set -euo pipefail

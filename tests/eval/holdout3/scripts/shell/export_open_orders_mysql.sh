@@ -1,4 +1,3 @@
-# expect: GG-MIN-103 9
 #!/usr/bin/env bash
 # Export open orders for the new order-management vendor, encrypted, then uploaded.
 set -euo pipefail

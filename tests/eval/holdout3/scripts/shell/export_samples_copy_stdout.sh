@@ -1,4 +1,3 @@
-# expect: none
 #!/usr/bin/env bash
 # Named columns through COPY TO STDOUT, encrypted straight away; trap cleans up.
 set -euo pipefail

@@ -1,4 +1,3 @@
-# expect: GG-MIN-104 9
 #!/usr/bin/env bash
 # "Give the new vendor everything": the whole LIMS database, encrypted for their key.
 set -euo pipefail

@@ -1,4 +1,3 @@
-# expect: none
 #!/usr/bin/env bash
 # Fetch the partner's reference catalogue (a download, not an upload) and load it.
 set -euo pipefail

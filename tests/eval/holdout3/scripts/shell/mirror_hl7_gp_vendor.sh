@@ -1,5 +1,3 @@
-# expect: GG-CRED-107 8
-# expect: GG-ENC-106 8
 #!/usr/bin/env bash
 # Mirror the outgoing HL7 result messages to the GP software vendor, then clear the outbox.
 set -euo pipefail

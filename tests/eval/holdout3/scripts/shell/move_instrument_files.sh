@@ -1,4 +1,3 @@
-# expect: none
 #!/usr/bin/env bash
 # Move (not copy) processed instrument files to the archive host over SSH.
 set -euo pipefail

@@ -1,4 +1,3 @@
-# expect: none
 #!/usr/bin/env bash
 # Nightly results extract: password file provisioned by the job runner, named account,
 # listed tables, encrypted before touching the disk, KMS upload, temp dir removed on exit.

@@ -1,4 +1,3 @@
-# expect: none
 #!/usr/bin/env bash
 # Vacuum/analyse after the load; the password comes from Secrets Manager at run time.
 set -euo pipefail

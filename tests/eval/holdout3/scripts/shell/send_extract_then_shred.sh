@@ -1,4 +1,3 @@
-# expect: none
 #!/usr/bin/env bash
 # Send the encrypted extract by SFTP with a key, then shred the local copy.
 set -euo pipefail

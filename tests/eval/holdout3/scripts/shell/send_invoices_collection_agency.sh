@@ -1,6 +1,3 @@
-# expect: GG-ENC-106 10
-# expect: GG-CRED-107 11
-# expect: GG-CRED-108 11
 #!/bin/sh
 # Send the daily (gpg-encrypted) invoice batch to the collection agency; FTP is all they offer.
 set -eu

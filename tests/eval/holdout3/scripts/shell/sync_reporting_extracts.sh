@@ -1,5 +1,3 @@
-# expect: GG-ENC-105 8
-# expect: GG-DEL-104 8
 #!/usr/bin/env bash
 # Push the reporting extracts produced by the ETL to the BI team's bucket.
 set -euo pipefail

@@ -1,4 +1,3 @@
-# expect: none
 #!/usr/bin/env bash
 # Upload over implicit FTPS, credentials from a 0600 netrc file, certificate checked.
 set -euo pipefail

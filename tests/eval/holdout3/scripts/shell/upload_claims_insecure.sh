@@ -1,4 +1,3 @@
-# expect: GG-ENC-106 7
 #!/usr/bin/env bash
 # Upload the encrypted monthly claims file to the insurer's portal (their certificate expired).
 set -euo pipefail

@@ -1,4 +1,3 @@
-# expect: GG-ENC-105 10
 #!/usr/bin/env bash
 # Encrypted table dump for the new LIMS, uploaded without asking S3 for encryption.
 set -euo pipefail

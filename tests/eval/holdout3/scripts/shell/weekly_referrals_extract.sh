@@ -1,4 +1,3 @@
-# expect: GG-MIN-103 9
 #!/usr/bin/env bash
 # Extract last week's referrals for the partner hospital, encrypt, send; temp dir removed.
 set -euo pipefail

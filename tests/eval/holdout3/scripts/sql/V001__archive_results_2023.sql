@@ -1,6 +1,3 @@
--- expect: GG-MIG-201 1
--- expect: GG-MIN-105 7
--- expect: GG-DEL-101 7
 -- Archive last year's results before the partitioning change (ticket DB-412).
 CREATE SCHEMA IF NOT EXISTS archive;
 

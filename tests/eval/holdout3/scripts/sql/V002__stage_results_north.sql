@@ -1,4 +1,3 @@
--- expect: GG-DEL-101 12
 -- Stage the NORTH site results for the new LIMS feed.
 -- (The DROP at the end removes an unrelated, obsolete audit table.)
 CREATE TABLE IF NOT EXISTS staging_results (

@@ -1,4 +1,3 @@
--- expect: GG-DEL-105 5
 -- Server-side CSV for the new LIMS import agent, which polls the export directory.
 SET statement_timeout = '30min';
 

@@ -1,5 +1,3 @@
--- expect: GG-MIN-105 4
--- expect: GG-DEL-105 4
 -- One-off extract of pending referrals for the partner hospital.
 COPY (SELECT * FROM referrals WHERE status = 'pending') TO '/tmp/referrals_pending.csv' WITH CSV HEADER;
 

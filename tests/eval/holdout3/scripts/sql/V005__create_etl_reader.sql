@@ -1,4 +1,3 @@
--- expect: GG-CRED-109 3
 -- Read-only account for the reporting ETL.
 CREATE USER etl_reader WITH ENCRYPTED PASSWORD 'Etl-R3ader-2024';
 GRANT CONNECT ON DATABASE lims TO etl_reader;

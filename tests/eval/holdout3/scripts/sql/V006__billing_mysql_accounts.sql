@@ -1,7 +1,3 @@
--- expect: GG-CRED-109 6
--- expect: GG-CRED-110 6
--- expect: GG-CRED-110 7
--- expect: GG-CRED-110 8
 -- MySQL: one login for the whole billing team's reporting tool, and remote root for the vendor.
 CREATE USER 'billing_team'@'10.20.%' IDENTIFIED BY 'B1lling-Team-Rpt';
 GRANT SELECT ON billing.* TO 'billing_team'@'10.20.%';

@@ -1,5 +1,3 @@
--- expect: GG-CRED-110 4
--- expect: GG-CRED-110 6
 -- Login role used by all ETL jobs; the password is a Flyway placeholder (not a literal).
 CREATE ROLE shared_etl LOGIN PASSWORD '${shared_etl_password}';
 GRANT USAGE ON SCHEMA results TO results_reader;

@@ -1,4 +1,3 @@
--- expect: GG-DEL-101 3
 -- Keep a backup of the rows about to be re-coded, then re-code them.
 SELECT result_id, patient_id, analyte_code, result_value INTO results_recode_backup FROM lab_results WHERE analyte_code IN ('GLU', 'GLUC');
 

@@ -1,4 +1,3 @@
--- expect: GG-CRED-109 3
 -- Rotate the reporting sync account password (ticket SEC-77).
 ALTER ROLE report_sync WITH PASSWORD 'R3port-Sync-Rotated';
 ALTER ROLE report_sync VALID UNTIL '2025-06-30';

@@ -1,4 +1,3 @@
--- expect: GG-MIN-105 6
 -- Move results older than the retention period into cold storage, then purge them.
 CREATE SCHEMA IF NOT EXISTS cold;
 CREATE TABLE IF NOT EXISTS cold.lab_results_pre2015 (LIKE lab_results INCLUDING ALL);

@@ -1,4 +1,3 @@
--- expect: GG-CRED-109 5
 -- Foreign data wrapper to read the legacy LIMS during the cut-over.
 CREATE EXTENSION IF NOT EXISTS postgres_fdw;
 CREATE SERVER legacy_lims FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'legacy-lims.internal', dbname 'lims', sslmode 'verify-full');

@@ -1,4 +1,3 @@
--- expect: none
 -- Re-key the EAST samples through a work table that is dropped at the end.
 CREATE TABLE tmp_sample_rekey AS SELECT sample_id, site_code, collected_at FROM lab_samples WHERE site_code = 'EAST';
 

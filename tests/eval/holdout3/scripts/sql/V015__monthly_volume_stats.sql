@@ -1,4 +1,3 @@
--- expect: none
 -- Aggregated statistics only (GROUP BY): not a copy of the records.
 CREATE TABLE stats_monthly_volumes AS
 SELECT site_code, date_trunc('month', validated_at) AS month, count(*) AS n_results

@@ -1,4 +1,3 @@
--- expect: none
 -- Guard used by the migration: PL/pgSQL SELECT ... INTO variables, not into tables.
 CREATE OR REPLACE FUNCTION assert_no_orphan_results() RETURNS void
 LANGUAGE plpgsql AS $$

@@ -1,4 +1,3 @@
--- expect: none
 -- Streamed export: COPY TO STDOUT is piped by the runner into gpg; no server-side file.
 COPY (SELECT result_id, patient_id, analyte_code, result_value FROM lab_results WHERE site_code = 'WEST') TO STDOUT WITH (FORMAT csv, HEADER true);
 

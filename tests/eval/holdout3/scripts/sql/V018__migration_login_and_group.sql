@@ -1,4 +1,3 @@
--- expect: none
 -- Per-job login with a Flyway placeholder password; rights through a NOLOGIN group role.
 CREATE ROLE lims_migration_2024 LOGIN PASSWORD '${lims_migration_password}' VALID UNTIL '2024-12-31';
 CREATE ROLE results_reader NOLOGIN;

@@ -1,4 +1,3 @@
--- expect: none
 -- Final export of the legacy message queue table, then the source is emptied.
 COPY pending_messages (message_id, sample_id, payload_type, created_at) TO '/var/lib/postgresql/export/pending_messages.csv' WITH (FORMAT csv, HEADER true);
 TRUNCATE TABLE pending_messages;

@@ -1,4 +1,3 @@
--- expect: none
 -- Reference values and a view with named columns. (Never write SELECT * in a migration.)
 INSERT INTO ref_units (code, label) VALUES ('mmol/L', 'millimoles per litre'), ('g/L', 'grams per litre');
 

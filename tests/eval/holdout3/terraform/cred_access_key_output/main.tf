@@ -1,5 +1,3 @@
-# expect: GG-CRED-006 output.ci_secret_access_key
-# expect: GG-CRED-006 output.ci_smtp_password
 # Long-lived key for the CI publisher handed out through outputs ("sensitive" only hides
 # it from the plan).
 

@@ -1,4 +1,3 @@
-# expect: none
 # Unavoidable key for an on-premises uploader: PGP-encrypted for the one operator who
 # installs it; only the key id and the encrypted secret are output.
 

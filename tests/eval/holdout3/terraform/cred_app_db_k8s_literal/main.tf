@@ -1,6 +1,3 @@
-# expect: GG-CRED-002 aws_db_instance.orders
-# expect: GG-CRED-007 aws_db_instance.orders
-# expect: GG-CRED-003 kubernetes_secret.orders_db
 # The application database password is typed twice: as the RDS master password and in
 # the Kubernetes secret the pods read.
 

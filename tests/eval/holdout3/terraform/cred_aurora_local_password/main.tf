@@ -1,4 +1,3 @@
-# expect: GG-CRED-002 aws_rds_cluster.inventory
 # The master password is a literal hidden in a local value.
 
 locals {

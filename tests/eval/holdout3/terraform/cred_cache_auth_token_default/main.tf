@@ -1,4 +1,3 @@
-# expect: GG-CRED-002 aws_elasticache_replication_group.sessions
 # Redis AUTH token "parameterised" with a literal default.
 
 variable "redis_auth_token" {

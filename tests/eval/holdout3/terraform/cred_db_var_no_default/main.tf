@@ -1,4 +1,3 @@
-# expect: none
 # The master password is a sensitive variable without default, supplied by the pipeline
 # from the vault at apply time; people log in through IAM database authentication.
 

@@ -1,4 +1,3 @@
-# expect: GG-CRED-004 aws_instance.report_worker
 # Nightly report worker bootstraps its database access with a password in user data.
 
 resource "aws_instance" "report_worker" {

@@ -1,4 +1,3 @@
-# expect: none
 # The worker fetches its password at boot from SSM Parameter Store with its instance role.
 
 resource "aws_instance" "report_worker" {

@@ -1,4 +1,3 @@
-# expect: none
 # One generated password per database (for_each): the expression is shared, the values
 # are not.
 

@@ -1,4 +1,3 @@
-# expect: GG-CRED-005 aws_iam_user.shared_reporting
 # A "shared-reporting" console user for the whole BI team; a named user with a console
 # password; and an old "support" user kept without any credential.
 

@@ -1,4 +1,3 @@
-# expect: GG-CRED-001 aws.default
 # Someone pasted a deploy user's access key into the provider block "just for the demo".
 
 provider "aws" {

@@ -1,4 +1,3 @@
-# expect: none
 # Credentials come from a named profile / role assumption and Application Default
 # Credentials; a profile name or role ARN is not a secret.
 

@@ -1,4 +1,3 @@
-# expect: GG-CRED-001 azurerm.default
 # The service principal secret is "hidden" in a variable default.
 
 variable "client_secret" {

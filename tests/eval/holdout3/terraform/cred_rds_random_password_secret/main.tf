@@ -1,4 +1,3 @@
-# expect: none
 # Generated password, copied only into Secrets Manager and a Kubernetes secret (secret
 # stores), IAM database authentication for people.
 

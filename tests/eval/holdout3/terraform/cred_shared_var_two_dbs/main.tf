@@ -1,4 +1,3 @@
-# expect: GG-CRED-202 aws_db_instance.orders
 # One password variable (no default, so not a literal) is the master password of two
 # databases: whoever holds it is the owner of both.
 

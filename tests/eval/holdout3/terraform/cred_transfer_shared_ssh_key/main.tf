@@ -1,4 +1,3 @@
-# expect: GG-CRED-202 aws_transfer_ssh_key.north
 # Two partner clinics were given the same SSH key pair for the SFTP drop zone.
 
 resource "aws_transfer_server" "partners" {

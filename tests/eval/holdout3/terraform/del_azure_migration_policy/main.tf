@@ -1,4 +1,3 @@
-# expect: none
 # Storage account tagged as migration storage, with a management policy deleting blobs
 # 14 days after their last modification.
 

@@ -1,4 +1,3 @@
-# expect: GG-DEL-002 azurerm_storage_account.migration
 # Migration storage account with no management policy of its own; the policy below belongs
 # to the web logs account and does not cover it.
 

@@ -1,6 +1,3 @@
-# expect: GG-ENC-013 aws_backup_vault.nightly
-# expect: GG-DEL-005 aws_backup_plan.nightly
-# expect: GG-DEL-006 aws_db_snapshot.before_cutover
 # The monthly rule has no lifecycle (kept forever), the vault uses the AWS-managed key,
 # and a manual pre-cutover snapshot of the patient portal database is never cleaned up.
 

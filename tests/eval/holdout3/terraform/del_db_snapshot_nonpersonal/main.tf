@@ -1,4 +1,3 @@
-# expect: none
 # A manual snapshot of the public website CMS (not personal data), a CMK-encrypted vault
 # and a plan whose every rule deletes its recovery points.
 

@@ -1,4 +1,3 @@
-# expect: none
 # Migration hand-off bucket holding health data: deleted after 14 days, CMEK, usage logs.
 
 resource "google_storage_bucket" "migration_handoff" {

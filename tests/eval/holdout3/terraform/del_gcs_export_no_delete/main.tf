@@ -1,4 +1,3 @@
-# expect: GG-DEL-003 google_storage_bucket.exports
 # Export bucket with lifecycle rules, but the only Delete happens after a year; the
 # 30-day rule merely changes the storage class.
 

@@ -1,4 +1,3 @@
-# expect: none
 # Nightly export bucket: objects and old versions expire after 7 days.
 
 resource "aws_s3_bucket" "nightly_exports" {

@@ -1,4 +1,3 @@
-# expect: GG-DEL-001 aws_s3_bucket.migration_exports
 # Bucket receiving the legacy-system migration extracts: encrypted, private, versioned, and kept
 # forever.
 

@@ -1,4 +1,3 @@
-# expect: none
 # Legacy inline style: the dump transfer bucket expires objects after exactly 30 days.
 
 resource "aws_s3_bucket" "pgdump_transfer" {

@@ -1,5 +1,3 @@
-# expect: GG-DEL-001 aws_s3_bucket.partner_export
-# expect: GG-DEL-001 aws_s3_bucket.handover
 # An export bucket whose objects expire after 90 days, and a bucket tagged as migration
 # storage whose 7-day rule is disabled.
 

@@ -1,4 +1,3 @@
-# expect: GG-DEL-001 aws_s3_bucket.this
 # The variable default is a harmless name, but terraform.tfvars (committed next to this
 # file) names the bucket as an export bucket, and it has no expiry.
 

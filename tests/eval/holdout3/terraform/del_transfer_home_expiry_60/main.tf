@@ -1,4 +1,3 @@
-# expect: none
 # Logical home directories mapped into the inbound bucket, which expires files after 60
 # days (any expiry satisfies the home-bucket rule; the name is not a migration name).
 

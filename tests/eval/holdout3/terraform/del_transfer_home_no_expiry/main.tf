@@ -1,4 +1,3 @@
-# expect: GG-DEL-004 aws_s3_bucket.dropbox
 # SFTP drop zone for clinics: files are picked up by a job, but nothing ever expires them.
 
 resource "aws_transfer_server" "dropzone" {

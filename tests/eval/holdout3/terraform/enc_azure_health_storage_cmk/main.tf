@@ -1,4 +1,3 @@
-# expect: none
 # Health-data storage account: the customer-managed key is attached by a separate
 # azurerm_storage_account_customer_managed_key resource; no public blobs, TLS 1.2.
 

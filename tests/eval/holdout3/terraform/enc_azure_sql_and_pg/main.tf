@@ -1,5 +1,3 @@
-# expect: GG-ENC-018 azurerm_mssql_database.reporting
-# expect: GG-ENC-019 azurerm_postgresql_flexible_server_configuration.require_tls
 # Azure SQL database with TDE switched off; PostgreSQL flexible server whose
 # require_secure_transport parameter is turned off for a legacy client.
 

@@ -1,5 +1,3 @@
-# expect: GG-ENC-016 azurerm_storage_account.docsite
-# expect: GG-ENC-017 azurerm_managed_disk.reporting_data
 # Static documentation site storage still accepting TLS 1.0 for an old client, and a
 # health-data disk relying on platform-managed keys only.
 

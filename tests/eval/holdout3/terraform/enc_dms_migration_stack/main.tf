@@ -1,5 +1,3 @@
-# expect: GG-ENC-014 aws_dms_endpoint.target
-# expect: GG-PUB-004 aws_dms_replication_instance.lims
 # LIMS to Aurora migration with DMS: the source endpoint requires SSL, the target does not
 # set ssl_mode, and the replication instance does not say publicly_accessible = false.
 

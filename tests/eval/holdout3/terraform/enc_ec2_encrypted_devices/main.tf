@@ -1,4 +1,3 @@
-# expect: none
 # Every device encrypted; one extra volume restored from an (encrypted) snapshot without
 # repeating "encrypted"; EFS encrypted with a CMK.
 

@@ -1,6 +1,3 @@
-# expect: GG-ENC-006 aws_instance.sftp_gateway
-# expect: GG-ENC-005 aws_ebs_volume.scratch
-# expect: GG-ENC-007 aws_efs_file_system.shared
 # File gateway: encrypted root disk but a data device without encryption, an unencrypted
 # scratch volume and EFS share. The volume restored from a snapshot inherits its encryption.
 

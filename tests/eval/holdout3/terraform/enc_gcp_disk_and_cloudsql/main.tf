@@ -1,5 +1,3 @@
-# expect: GG-ENC-020 google_compute_disk.reporting_scratch
-# expect: GG-ENC-021 google_sql_database_instance.orders_mysql
 # Health-data disk with Google-managed keys only; private MySQL instance that still
 # accepts unencrypted connections (no ssl_mode).
 

@@ -1,4 +1,3 @@
-# expect: none
 # GCS bucket with health data: CMEK, usage logs to a separate log bucket, no public access.
 
 variable "results_kms_key_id" {

@@ -1,4 +1,3 @@
-# expect: none
 # Workers launched from a template whose every block device mapping is encrypted.
 
 variable "ebs_kms_key_arn" {

@@ -1,6 +1,3 @@
-# expect: GG-ENC-011 aws_sns_topic.deploy_events
-# expect: GG-ENC-012 aws_sqs_queue.referral_intake
-# expect: GG-ENC-012 aws_dynamodb_table.consents
 # SQS queues keep the SSE-SQS default (fine unless personal data); the Kinesis stream uses KMS.
 
 resource "aws_sns_topic" "deploy_events" {

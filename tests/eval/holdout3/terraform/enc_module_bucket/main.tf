@@ -1,4 +1,3 @@
-# expect: none
 # The archive bucket comes from a local module that always applies a CMK, access logging
 # and a public access block; the root module only supplies the key, the name and tags.
 

@@ -1,4 +1,3 @@
-# expect: none
 # Encrypted with a CMK passed in as a variable, IAM auth plus a managed master secret,
 # logs exported, private subnets only. Common settings come from locals.
 

@@ -1,4 +1,3 @@
-# expect: none
 # Analytics warehouse: encrypted with a CMK, managed admin password, private.
 
 resource "aws_kms_key" "dwh" {

@@ -1,4 +1,3 @@
-# expect: none
 # Legacy inline style (AWS provider 3.x era): the CMK arrives through a variable owned by
 # the security account; access logging and the ACL are inline too.
 

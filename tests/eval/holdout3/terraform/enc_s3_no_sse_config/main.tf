@@ -1,4 +1,3 @@
-# expect: GG-ENC-003 aws_s3_bucket.artifacts
 # CI build artifacts (no personal data). Public access is blocked and old builds expire,
 # but the bucket declares no server-side encryption configuration at all.
 

@@ -1,6 +1,3 @@
-# expect: GG-ENC-004 aws_s3_bucket.referrals
-# expect: GG-ENC-004 aws_s3_bucket.consents
-# expect: GG-ENC-004 aws_s3_bucket.invoices
 # Personal-data buckets: SSE-S3, aws:kms without key id, and the AWS-managed alias.
 resource "aws_s3_account_public_access_block" "this" {
   block_public_acls       = true

@@ -1,4 +1,3 @@
-# expect: none
 # Health-data bucket: customer-managed key in the split SSE resource, access logging,
 # public access block. The log bucket has its own SSE and public access block.
 

@@ -1,4 +1,3 @@
-# expect: none
 # Personal-data messaging all on one customer-managed key: SNS, SQS, Kinesis, DynamoDB.
 
 resource "aws_kms_key" "messaging" {

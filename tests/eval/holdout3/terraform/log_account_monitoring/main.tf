@@ -1,5 +1,3 @@
-# expect: GG-LOG-001 aws_cloudtrail.legacy_eu
-# expect: GG-LOG-005 aws_guardduty_detector.main
 # The organisation trail is fine; an older single-region trail is still declared, and
 # GuardDuty was disabled "because of the noise".
 

@@ -1,4 +1,3 @@
-# expect: GG-LOG-003 aws_rds_cluster.results
 # Aurora PostgreSQL cluster: encrypted, managed secret, IAM auth, but logs stay on the
 # instances (no enabled_cloudwatch_logs_exports).
 

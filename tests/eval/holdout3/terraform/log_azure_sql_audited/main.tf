@@ -1,4 +1,3 @@
-# expect: none
 # Server-level extended auditing to Log Analytics; the SQL admin password is a variable
 # without default (supplied by the pipeline), TDE left at its default (on).
 

@@ -1,4 +1,3 @@
-# expect: GG-LOG-006 azurerm_mssql_server.claims
 # Azure SQL server with Entra-only authentication and TDE left on, but no auditing policy.
 
 resource "azurerm_mssql_server" "claims" {

@@ -1,4 +1,3 @@
-# expect: none
 # Flags generated from a local map: both connection flags are on. SSL is required.
 
 locals {

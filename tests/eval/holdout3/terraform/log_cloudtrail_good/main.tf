@@ -1,4 +1,3 @@
-# expect: none
 # Multi-region trail with log file validation, explicitly enabled, sent to CloudWatch;
 # KMS-encrypted trail bucket behind the account public access block.
 

@@ -1,5 +1,3 @@
-# expect: GG-LOG-007 google_storage_bucket.results_archive
-# expect: GG-LOG-008 google_sql_database_instance.results_pg
 # Health-data bucket with CMEK but no usage logging; PostgreSQL that logs connections but
 # not disconnections.
 

@@ -1,4 +1,3 @@
-# expect: none
 # GuardDuty switched by a variable whose default is true, with S3 protection enabled.
 
 variable "guardduty_enabled" {

@@ -1,4 +1,3 @@
-# expect: GG-LOG-002 aws_s3_bucket.referrals
 # Personal-data bucket, correctly encrypted with a CMK and private, but nobody logs who
 # downloads the referral letters.
 

@@ -1,4 +1,3 @@
-# expect: GG-LOG-004 aws_transfer_server.claims
 # SFTP server for insurer claim files with neither a logging role nor structured logs.
 
 resource "aws_transfer_server" "claims" {

@@ -1,4 +1,3 @@
-# expect: none
 # No logging_role, but structured logs go to a CloudWatch log group.
 
 resource "aws_cloudwatch_log_group" "transfer" {

@@ -1,4 +1,3 @@
-# expect: none
 # Private container, RDP from the office only, a Deny rule from the Internet, and a PostgreSQL
 # firewall limited to the office plus the 0.0.0.0-0.0.0.0 "Azure services" rule.
 

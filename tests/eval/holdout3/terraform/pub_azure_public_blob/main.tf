@@ -1,5 +1,3 @@
-# expect: GG-PUB-007 azurerm_storage_account.brochures
-# expect: GG-PUB-007 azurerm_storage_container.brochures
 # Marketing brochures served anonymously: the account allows public containers and the
 # container is "blob" access.
 

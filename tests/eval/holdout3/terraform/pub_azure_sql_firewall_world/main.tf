@@ -1,4 +1,3 @@
-# expect: GG-PUB-008 azurerm_mssql_firewall_rule.everyone
 # A contractor's dynamic IP "solved" with a rule for every address. The 0.0.0.0-0.0.0.0
 # rule only admits Azure services and is fine.
 

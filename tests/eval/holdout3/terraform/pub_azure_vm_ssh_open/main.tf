@@ -1,5 +1,3 @@
-# expect: GG-PUB-009 azurerm_network_security_group.jumpbox
-# expect: GG-CRED-002 azurerm_linux_virtual_machine.jumpbox
 # Jump box reachable by SSH from the Internet, logging in with a password in the code.
 # HTTPS from anywhere and the Deny rule are fine.
 

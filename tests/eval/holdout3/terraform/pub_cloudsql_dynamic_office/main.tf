@@ -1,4 +1,3 @@
-# expect: none
 # Authorised networks generated from a list of office ranges; SSL required and
 # connection logging on.
 

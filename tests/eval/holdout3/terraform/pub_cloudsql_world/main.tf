@@ -1,4 +1,3 @@
-# expect: GG-PUB-011 google_sql_database_instance.crm
 # SSL is enforced, but every address on the Internet is an authorised network.
 
 resource "google_sql_database_instance" "crm" {

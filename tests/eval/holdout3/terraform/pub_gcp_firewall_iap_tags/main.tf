@@ -1,4 +1,3 @@
-# expect: none
 # SSH only through IAP, PostgreSQL only from instances tagged "api" (source tags, no
 # source ranges), and an egress rule to anywhere.
 

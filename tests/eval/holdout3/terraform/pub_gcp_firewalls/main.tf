@@ -1,5 +1,3 @@
-# expect: GG-PUB-012 google_compute_firewall.ssh_any
-# expect: GG-PUB-012 google_compute_firewall.legacy_allow_tcp
 # SSH from anywhere, and an old rule allowing every TCP port with no source at all
 # (which GCP reads as 0.0.0.0/0). HTTPS from anywhere is fine.
 

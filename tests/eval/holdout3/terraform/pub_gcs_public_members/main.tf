@@ -1,5 +1,3 @@
-# expect: GG-PUB-010 google_storage_bucket_iam_member.public_read
-# expect: GG-PUB-010 google_storage_bucket_iam_binding.legacy_readers
 # Press kit opened to allUsers, and a legacy binding to allAuthenticatedUsers (any Google
 # account), next to a legitimate group grant.
 

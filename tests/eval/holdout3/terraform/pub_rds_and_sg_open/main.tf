@@ -1,5 +1,3 @@
-# expect: GG-PUB-004 aws_db_instance.reporting
-# expect: GG-PUB-005 aws_security_group.reporting_db
 # "Temporary" direct access for an external BI tool: public endpoint and PostgreSQL open
 # to the world.
 

@@ -1,4 +1,3 @@
-# expect: none
 # Private database and a DMS replication instance that explicitly opts out of a public IP.
 
 resource "aws_db_instance" "warehouse_src" {

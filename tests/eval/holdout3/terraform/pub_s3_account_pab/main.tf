@@ -1,4 +1,3 @@
-# expect: none
 # No bucket-level public access block, but the account-level block (four flags) is
 # declared in this configuration and covers both buckets.
 

@@ -1,5 +1,3 @@
-# expect: GG-PUB-001 aws_s3_bucket_acl.docsite
-# expect: GG-PUB-003 aws_s3_bucket.docsite
 # Documentation site served straight from S3 with a public-read ACL; the public access
 # block was switched off to allow it.
 

@@ -1,4 +1,3 @@
-# expect: GG-PUB-003 aws_s3_bucket.build_cache
 # Public access block with one of the four flags left false.
 
 resource "aws_s3_bucket" "build_cache" {

@@ -1,4 +1,3 @@
-# expect: none
 # aws_iam_policy_document: "*" restricted to the organisation; CloudFront to one distribution.
 
 data "aws_iam_policy_document" "web_assets" {

@@ -1,5 +1,3 @@
-# expect: GG-PUB-002 aws_s3_bucket_policy.brochures
-# expect: GG-PUB-003 aws_s3_bucket.brochures
 # Anyone may read, "but only over TLS": aws:SecureTransport does not restrict the caller.
 # The Deny statement is fine.
 

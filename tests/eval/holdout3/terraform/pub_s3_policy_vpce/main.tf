@@ -1,4 +1,3 @@
-# expect: none
 # Principal "*" but only through the VPC endpoint of the data platform.
 
 resource "aws_s3_bucket" "shared_datasets" {

@@ -1,4 +1,3 @@
-# expect: none
 # Load balancer open on 443 (and 80 for the redirect) to the world over IPv4 and IPv6;
 # the database port only admits the application security group.
 

@@ -1,6 +1,3 @@
-# expect: GG-PUB-005 aws_security_group.bastion
-# expect: GG-PUB-005 aws_security_group_rule.ssh_v6
-# expect: GG-PUB-005 aws_vpc_security_group_ingress_rule.all_traffic
 # RDP reaches the world through a dynamic block fed by a variable default, SSH through an
 # IPv6 rule, and one standalone rule opens every protocol. The egress rule is fine.
 

@@ -1,4 +1,3 @@
-# expect: none
 # Internal-only Transfer server (VPC endpoint without Elastic IPs) offering SFTP and FTPS
 # (not plain FTP), with a fully configured Lambda identity provider and logging.
 

@@ -1,6 +1,3 @@
-# expect: GG-ENC-015 aws_transfer_server.legacy_ftp
-# expect: GG-PUB-006 aws_transfer_server.legacy_ftp
-# expect: GG-PUB-006 aws_transfer_server.partners
 # A VPC endpoint with Elastic IPs (so Internet-facing) still offering FTP, and a public
 # SFTP server whose Lambda identity provider was never wired up.
 

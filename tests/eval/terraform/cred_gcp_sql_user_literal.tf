@@ -1,7 +1,0 @@
-# expect: GG-CRED-002 google_sql_user.etl
-
-resource "google_sql_user" "etl" {
-  name     = "etl"
-  instance = "app-pg"
-  password = "EtlLoader2024"
-}

@@ -1,9 +1,0 @@
-# expect: GG-CRED-005 aws_iam_user.admin
-
-resource "aws_iam_user" "admin" {
-  name = "admin"
-}
-
-resource "aws_iam_access_key" "admin" {
-  user = aws_iam_user.admin.name
-}

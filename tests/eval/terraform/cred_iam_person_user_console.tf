@@ -1,9 +1,0 @@
-# expect: none
-
-resource "aws_iam_user" "jdupont" {
-  name = "jean.dupont"
-}
-
-resource "aws_iam_user_login_profile" "jdupont" {
-  user = aws_iam_user.jdupont.name
-}

@@ -1,7 +1,0 @@
-# expect: GG-CRED-001 aws.default
-
-provider "aws" {
-  region     = "eu-west-3"
-  access_key = "AKIAIOSFODNN7EXAMPLE"
-  secret_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
-}

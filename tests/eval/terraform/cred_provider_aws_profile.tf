@@ -1,6 +1,0 @@
-# expect: none
-
-provider "aws" {
-  region  = "eu-west-3"
-  profile = "lab-prod"
-}

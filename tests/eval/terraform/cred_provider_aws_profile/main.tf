@@ -1,0 +1,5 @@
+
+provider "aws" {
+  region  = "eu-west-3"
+  profile = "lab-prod"
+}

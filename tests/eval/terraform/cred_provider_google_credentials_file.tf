@@ -1,7 +1,0 @@
-# expect: none
-
-provider "google" {
-  project     = "acme"
-  region      = "europe-west1"
-  credentials = "keys/terraform-sa.json"
-}

@@ -1,0 +1,6 @@
+
+provider "google" {
+  project     = "acme"
+  region      = "europe-west1"
+  credentials = "keys/terraform-sa.json"
+}

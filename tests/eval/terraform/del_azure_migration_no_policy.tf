@@ -1,9 +1,0 @@
-# expect: GG-DEL-002 azurerm_storage_account.migration
-
-resource "azurerm_storage_account" "migration" {
-  name                     = "sterpmigration"
-  resource_group_name      = "rg-erp"
-  location                 = "westeurope"
-  account_tier             = "Standard"
-  account_replication_type = "LRS"
-}

@@ -1,7 +1,0 @@
-# expect: GG-DEL-003 google_storage_bucket.dumps
-
-resource "google_storage_bucket" "dumps" {
-  name                        = "erp-db-dumps"
-  location                    = "EU"
-  uniform_bucket_level_access = true
-}

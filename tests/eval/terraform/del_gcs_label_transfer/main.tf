@@ -1,0 +1,9 @@
+
+resource "google_storage_bucket" "inbox" {
+  name                        = "partner-inbox"
+  location                    = "EU"
+  uniform_bucket_level_access = true
+  labels = {
+    purpose = "transfer"
+  }
+}

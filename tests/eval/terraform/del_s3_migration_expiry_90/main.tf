@@ -1,0 +1,41 @@
+
+resource "aws_s3_bucket" "migration" {
+  bucket = "erp-migration"
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "migration" {
+  bucket = aws_s3_bucket.migration.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = "arn:aws:kms:eu-west-3:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+    }
+    bucket_key_enabled = true
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "migration" {
+  bucket                  = aws_s3_bucket.migration.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_logging" "migration" {
+  bucket        = aws_s3_bucket.migration.id
+  target_bucket = "org-s3-access-logs"
+  target_prefix = "erp-migration/"
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "migration" {
+  bucket = aws_s3_bucket.migration.id
+  rule {
+    id     = "expire"
+    status = "Enabled"
+    filter {}
+    expiration {
+      days = 90
+    }
+  }
+}

@@ -1,0 +1,41 @@
+
+resource "aws_s3_bucket" "tmp" {
+  bucket = "etl-tmp"
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "tmp" {
+  bucket = aws_s3_bucket.tmp.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = "arn:aws:kms:eu-west-3:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+    }
+    bucket_key_enabled = true
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "tmp" {
+  bucket                  = aws_s3_bucket.tmp.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_logging" "tmp" {
+  bucket        = aws_s3_bucket.tmp.id
+  target_bucket = "org-s3-access-logs"
+  target_prefix = "etl-tmp/"
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "tmp" {
+  bucket = aws_s3_bucket.tmp.id
+  rule {
+    id     = "expire"
+    status = "Disabled"
+    filter {}
+    expiration {
+      days = 1
+    }
+  }
+}

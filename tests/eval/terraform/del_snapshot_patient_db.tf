@@ -1,6 +1,0 @@
-# expect: GG-DEL-006 aws_db_snapshot.patient_records_pre_migration
-
-resource "aws_db_snapshot" "patient_records_pre_migration" {
-  db_instance_identifier = "patient-records"
-  db_snapshot_identifier = "patient-records-pre-migration"
-}

@@ -1,8 +1,0 @@
-# expect: GG-ENC-018 azurerm_mssql_database.orders
-
-resource "azurerm_mssql_database" "orders" {
-  name                                = "orders"
-  server_id                           = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Sql/servers/sql-orders"
-  sku_name                            = "S1"
-  transparent_data_encryption_enabled = false
-}

@@ -1,0 +1,7 @@
+
+resource "azurerm_mysql_flexible_server_configuration" "tls" {
+  name                = "require_secure_transport"
+  resource_group_name = "rg-shop"
+  server_name         = "mysql-shop"
+  value               = "OFF"
+}

@@ -1,0 +1,9 @@
+
+resource "azurerm_managed_disk" "patient_dicom" {
+  name                 = "disk-patient-dicom"
+  location             = "francecentral"
+  resource_group_name  = "rg-hds"
+  storage_account_type = "Premium_LRS"
+  create_option        = "Empty"
+  disk_size_gb         = 1024
+}

@@ -1,9 +1,0 @@
-# expect: none
-
-resource "azurerm_storage_account" "web" {
-  name                     = "stwebcontent"
-  resource_group_name      = "rg-web"
-  location                 = "westeurope"
-  account_tier             = "Standard"
-  account_replication_type = "ZRS"
-}

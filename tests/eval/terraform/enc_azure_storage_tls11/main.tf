@@ -1,0 +1,9 @@
+
+resource "azurerm_storage_account" "web" {
+  name                     = "stwebcontent"
+  resource_group_name      = "rg-web"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+  min_tls_version          = "TLS1_1"
+}

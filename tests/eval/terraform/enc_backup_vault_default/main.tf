@@ -1,0 +1,4 @@
+
+resource "aws_backup_vault" "main" {
+  name = "main"
+}

@@ -1,0 +1,14 @@
+
+resource "google_sql_database_instance" "shop" {
+  name             = "shop"
+  database_version = "MYSQL_8_0"
+  region           = "europe-west1"
+  settings {
+    tier = "db-n1-standard-2"
+    ip_configuration {
+      ipv4_enabled    = false
+      private_network = "projects/acme/global/networks/vpc"
+      ssl_mode        = "TRUSTED_CLIENT_CERTIFICATE_REQUIRED"
+    }
+  }
+}

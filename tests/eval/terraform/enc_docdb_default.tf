@@ -1,9 +1,0 @@
-# expect: GG-ENC-002 aws_docdb_cluster.documents
-
-resource "aws_docdb_cluster" "documents" {
-  cluster_identifier          = "patient-documents"
-  engine                      = "docdb"
-  master_username             = "docs"
-  manage_master_user_password = true
-  backup_retention_period     = 7
-}

@@ -1,7 +1,0 @@
-# expect: GG-ENC-005 aws_ebs_volume.data
-
-resource "aws_ebs_volume" "data" {
-  availability_zone = "eu-west-3b"
-  size              = 200
-  type              = "gp3"
-}

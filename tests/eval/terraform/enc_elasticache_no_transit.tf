@@ -1,9 +1,0 @@
-# expect: GG-ENC-009 aws_elasticache_replication_group.sessions
-
-resource "aws_elasticache_replication_group" "sessions" {
-  replication_group_id       = "sessions"
-  description                = "web sessions"
-  node_type                  = "cache.r7g.large"
-  num_cache_clusters         = 2
-  at_rest_encryption_enabled = true
-}

@@ -1,0 +1,14 @@
+
+resource "aws_instance" "app" {
+  ami           = "ami-0a1b2c3d4e5f60718"
+  instance_type = "t3.medium"
+  root_block_device {
+    volume_size = 30
+    encrypted   = true
+  }
+  ebs_block_device {
+    device_name = "/dev/sdf"
+    volume_size = 100
+    encrypted   = true
+  }
+}

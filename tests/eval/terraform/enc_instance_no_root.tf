@@ -1,7 +1,0 @@
-# expect: GG-ENC-006 aws_instance.ftp
-
-resource "aws_instance" "ftp" {
-  ami           = "ami-0a1b2c3d4e5f60718"
-  instance_type = "t3.medium"
-  subnet_id     = "subnet-0a1b2c3d"
-}

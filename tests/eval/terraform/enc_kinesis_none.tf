@@ -1,9 +1,0 @@
-# expect: GG-ENC-011 aws_kinesis_stream.events
-
-resource "aws_kinesis_stream" "events" {
-  name             = "clickstream"
-  retention_period = 24
-  stream_mode_details {
-    stream_mode = "ON_DEMAND"
-  }
-}

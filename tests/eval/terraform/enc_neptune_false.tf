@@ -1,7 +1,0 @@
-# expect: GG-ENC-002 aws_neptune_cluster.graph
-
-resource "aws_neptune_cluster" "graph" {
-  cluster_identifier = "referrals"
-  engine             = "neptune"
-  storage_encrypted  = false
-}

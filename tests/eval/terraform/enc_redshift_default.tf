@@ -1,8 +1,0 @@
-# expect: GG-ENC-008 aws_redshift_cluster.dwh
-
-resource "aws_redshift_cluster" "dwh" {
-  cluster_identifier     = "dwh"
-  node_type              = "ra3.xlplus"
-  master_username        = "dwh"
-  manage_master_password = true
-}

@@ -1,6 +1,0 @@
-# expect: GG-LOG-001 aws_cloudtrail.main
-
-resource "aws_cloudtrail" "main" {
-  name           = "main"
-  s3_bucket_name = "org-cloudtrail"
-}

@@ -1,9 +1,0 @@
-# expect: GG-LOG-001 aws_cloudtrail.main
-
-resource "aws_cloudtrail" "main" {
-  name                       = "main"
-  s3_bucket_name             = "org-cloudtrail"
-  is_multi_region_trail      = true
-  enable_log_file_validation = true
-  enable_logging             = false
-}

@@ -1,5 +1,0 @@
-# expect: GG-LOG-005 aws_guardduty_detector.main
-
-resource "aws_guardduty_detector" "main" {
-  enable = false
-}

@@ -1,0 +1,4 @@
+
+resource "aws_guardduty_detector" "main" {
+  enable = false
+}

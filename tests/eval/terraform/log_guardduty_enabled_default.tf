@@ -1,3 +1,0 @@
-# expect: none
-
-resource "aws_guardduty_detector" "main" {}

@@ -1,0 +1,2 @@
+
+resource "aws_guardduty_detector" "main" {}

@@ -1,8 +1,0 @@
-# expect: GG-PUB-008 azurerm_mssql_firewall_rule.all
-
-resource "azurerm_mssql_firewall_rule" "all" {
-  name             = "AllowAll"
-  server_id        = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Sql/servers/sql-orders"
-  start_ip_address = "0.0.0.0"
-  end_ip_address   = "255.255.255.255"
-}

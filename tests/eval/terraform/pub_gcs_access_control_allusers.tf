@@ -1,7 +1,0 @@
-# expect: GG-PUB-010 google_storage_bucket_access_control.public
-
-resource "google_storage_bucket_access_control" "public" {
-  bucket = "acme-downloads"
-  role   = "READER"
-  entity = "allUsers"
-}

@@ -1,7 +1,0 @@
-# expect: none
-
-resource "google_storage_bucket_iam_member" "readers" {
-  bucket = "acme-downloads"
-  role   = "roles/storage.objectViewer"
-  member = "group:readers@acme.example"
-}

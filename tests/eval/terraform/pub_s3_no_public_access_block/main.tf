@@ -1,0 +1,19 @@
+
+resource "aws_s3_bucket" "reports" {
+  bucket = "acme-reports"
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "reports" {
+  bucket = aws_s3_bucket.reports.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+
+resource "aws_s3_bucket_logging" "reports" {
+  bucket        = aws_s3_bucket.reports.id
+  target_bucket = "org-s3-access-logs"
+  target_prefix = "acme-reports/"
+}

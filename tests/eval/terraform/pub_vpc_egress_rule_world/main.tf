@@ -1,0 +1,6 @@
+
+resource "aws_vpc_security_group_egress_rule" "all" {
+  security_group_id = "sg-0a1b2c3d"
+  cidr_ipv4         = "0.0.0.0/0"
+  ip_protocol       = "-1"
+}
