@@ -43,23 +43,25 @@ OK_SQL = "SELECT id, code FROM results WHERE id = 1;\n"
 OK_TF = 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n'
 
 
-def _sql_repo(repo: Path) -> None:
+def sql_repo(repo: Path) -> None:
+    """A repository with one clean SQL migration."""
     put(repo / "db" / "V1__ok.sql", OK_SQL)
 
 
-def _tf_repo(repo: Path) -> None:
+def tf_repo(repo: Path) -> None:
+    """A repository with one clean Terraform file."""
     put(repo / "infra" / "main.tf", OK_TF)
 
 
 # ---- engine faults (fake engines) -------------------------------------------------------------------
 
 def engine_missing(repo: Path) -> dict[str, object]:
-    _sql_repo(repo)
+    sql_repo(repo)
     return {"env": {"GDPR_GUARD_SEMGREP": "gg-no-such-semgrep"}}
 
 
 def engine_not_executable(repo: Path) -> dict[str, object]:
-    _sql_repo(repo)
+    sql_repo(repo)
     fake = put(repo.parent / "bin" / "semgrep", "#!/bin/sh\necho '{}'\n")
     fake.chmod(0o644)
     return {"env": {"GDPR_GUARD_SEMGREP": str(fake)}}
@@ -67,7 +69,7 @@ def engine_not_executable(repo: Path) -> dict[str, object]:
 
 def engine_garbage(name: str, code: int) -> Callable[[Path], dict[str, object]]:
     def setup(repo: Path) -> dict[str, object]:
-        _sql_repo(repo) if name == "semgrep" else _tf_repo(repo)
+        sql_repo(repo) if name == "semgrep" else tf_repo(repo)
         fake = executable(repo.parent / "bin" / name,
                     f"echo 'Traceback (most recent call last): boom' >&2\nhead -c 300 /dev/urandom\nexit {code}\n")
         return {"env": {f"GDPR_GUARD_{name.upper()}": fake}}
@@ -76,7 +78,7 @@ def engine_garbage(name: str, code: int) -> Callable[[Path], dict[str, object]]:
 
 def engine_prints(name: str, stdout: str, code: int = 0) -> Callable[[Path], dict[str, object]]:
     def setup(repo: Path) -> dict[str, object]:
-        _sql_repo(repo) if name == "semgrep" else _tf_repo(repo)
+        sql_repo(repo) if name == "semgrep" else tf_repo(repo)
         data = put(repo.parent / "bin" / f"{name}.out", stdout)
         fake = executable(repo.parent / "bin" / name, f"cat '{data}'\nexit {code}\n")
         return {"env": {f"GDPR_GUARD_{name.upper()}": fake}}
@@ -84,7 +86,7 @@ def engine_prints(name: str, stdout: str, code: int = 0) -> Callable[[Path], dic
 
 
 def engine_hangs(repo: Path) -> dict[str, object]:
-    _sql_repo(repo)
+    sql_repo(repo)
     pids = repo.parent / "pids"
     fake = executable(repo.parent / "bin" / "semgrep", f"sleep 600 &\necho \"$$ $!\" > '{pids}'\nwait\n")
     return {"env": {"GDPR_GUARD_SEMGREP": fake}, "args": ["--timeout", "2"], "pids": pids}
@@ -146,7 +148,7 @@ def too_large(repo: Path) -> dict[str, object]:
 
 
 def unreadable(repo: Path) -> dict[str, object]:
-    _sql_repo(repo)
+    sql_repo(repo)
     path = put(repo / "db" / "V4__secret.sql", OK_SQL)
     path.chmod(0)
     prefix: list[str] = []
@@ -156,7 +158,7 @@ def unreadable(repo: Path) -> dict[str, object]:
 
 
 def symlink_loop(repo: Path) -> dict[str, object]:
-    _sql_repo(repo)
+    sql_repo(repo)
     os.symlink("b.tf", repo / "infra" / "a.tf") if (repo / "infra").mkdir() is None else None
     os.symlink("a.tf", repo / "infra" / "b.tf")
     os.symlink("..", repo / "db" / "up")  # a directory loop, walked once
@@ -164,7 +166,7 @@ def symlink_loop(repo: Path) -> dict[str, object]:
 
 
 def symlink_outside(repo: Path) -> dict[str, object]:
-    _sql_repo(repo)
+    sql_repo(repo)
     outside = put(repo.parent / "elsewhere" / "main.tf",
                   'resource "aws_s3_bucket" "leak" {\n  acl = "public-read"\n}\n')
     (repo / "infra").mkdir()
@@ -173,14 +175,14 @@ def symlink_outside(repo: Path) -> dict[str, object]:
 
 
 def dir_symlink_outside(repo: Path) -> dict[str, object]:
-    _sql_repo(repo)
+    sql_repo(repo)
     put(repo.parent / "elsewhere" / "V9__x.sql", "SELECT * FROM results;\n")
     os.symlink(repo.parent / "elsewhere", repo / "shared")
     return {}
 
 
 def path_outside_root(repo: Path) -> dict[str, object]:
-    _sql_repo(repo)
+    sql_repo(repo)
     other = put(repo.parent / "other" / "x.sql", OK_SQL)
     return {"args": ["--root", str(repo), str(other)], "paths": []}
 
@@ -193,7 +195,7 @@ BOMB = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
 
 def config_file(text: str | bytes, name: str = ".gdpr-guard.yaml") -> Callable[[Path], dict[str, object]]:
     def setup(repo: Path) -> dict[str, object]:
-        _sql_repo(repo)
+        sql_repo(repo)
         put(repo / name, text)
         return {}
     return setup
@@ -201,7 +203,7 @@ def config_file(text: str | bytes, name: str = ".gdpr-guard.yaml") -> Callable[[
 
 def baseline_file(text: str | bytes) -> Callable[[Path], dict[str, object]]:
     def setup(repo: Path) -> dict[str, object]:
-        _sql_repo(repo)
+        sql_repo(repo)
         put(repo / "baseline.json", text)
         return {"args": ["--baseline", "baseline.json"]}
     return setup

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_faults import _sql_repo
+from fault_cases import sql_repo
 
 _PATCHED = ("import sys; from pathlib import Path; from gdpr_guard import launch, resources, catalog; {patch}; "
             "sys.argv = ['gdpr-guard', *sys.argv[1:]]; sys.exit(launch.main())")
@@ -29,7 +29,7 @@ CONSOLE_ROWS = {
 @pytest.mark.parametrize("name", sorted(CONSOLE_ROWS))
 def test_console_fault(name: str, tmp_path: Path) -> None:
     args, patch, code, error = CONSOLE_ROWS[name]
-    _sql_repo(tmp_path)
+    sql_repo(tmp_path)
     prefix = [sys.executable, "-c", _PATCHED.format(patch=patch)] if patch else [sys.executable, "-m", "gdpr_guard"]
     run = subprocess.run([*prefix, *args], cwd=tmp_path, capture_output=True, text=True, timeout=300,
                          env={**os.environ, "GDPR_GUARD_PRESTART": "0"})
