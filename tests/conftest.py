@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-import session_jobs
 
 from gdpr_guard import catalog as catalog_module
 from gdpr_guard.catalog import Catalog
@@ -24,15 +23,6 @@ TODO_MEANING = {"todoruleid": "ok", "todook": "ruleid"}
 positive (reported today); the exact-set tests hold the rule to what it does now."""
 ANNOTATION = re.compile(r"^\s*(?:#|--|//)\s*(ruleid|ok|todoruleid|todook):\s*"
                         r"(GG-[A-Z]+-\d{3}(?:\s*,\s*GG-[A-Z]+-\d{3})*)")
-
-
-def pytest_collection_finish(session: pytest.Session) -> None:
-    """Start the slow setups (pip installs) the selected tests need, in the background (session_jobs.py)."""
-    session_jobs.start({name for item in session.items for name in getattr(item, "fixturenames", ())})
-
-
-def pytest_sessionfinish(session: pytest.Session) -> None:
-    session_jobs.finish()
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import session_jobs
 import yaml
 from conftest import REPO
 
@@ -66,22 +65,13 @@ def _outputs(path: Path) -> dict[str, str]:
     return dict(line.split("=", 1) for line in path.read_text(encoding="utf-8").splitlines() if "=" in line)
 
 
-def _install(directory: Path) -> tuple[Path, subprocess.CompletedProcess[str]]:
-    """The action's install step, run into `directory`/runner-temp (a session job: see session_jobs.py)."""
-    temp, workspace = directory / "runner-temp", directory / "install-workspace"
-    temp.mkdir()
-    workspace.mkdir()
-    github = {"RUNNER_TEMP": str(temp), "GITHUB_ACTION_PATH": str(REPO), "GITHUB_WORKSPACE": str(workspace)}
-    return temp, _run_step(_steps()["Install gdpr-guard"], {"python": sys.executable}, github)
-
-
-session_jobs.register("runner_temp", _install)
-
-
 @pytest.fixture(scope="session")
-def runner_temp() -> Path:
+def runner_temp(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """RUNNER_TEMP after the action's install step ran (a real venv with this checkout pip-installed)."""
-    temp, installed = session_jobs.result("runner_temp")
+    temp = tmp_path_factory.mktemp("runner-temp")
+    workspace = tmp_path_factory.mktemp("install-workspace")
+    github = {"RUNNER_TEMP": str(temp), "GITHUB_ACTION_PATH": str(REPO), "GITHUB_WORKSPACE": str(workspace)}
+    installed = _run_step(_steps()["Install gdpr-guard"], {"python": sys.executable}, github)
     assert installed.returncode == 0, installed.stdout + installed.stderr
     assert (temp / "gdpr-guard-venv" / "bin" / "gdpr-guard").exists()
     return temp

@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import session_jobs
 from conftest import REPO
 
 pytestmark = pytest.mark.slow
@@ -70,32 +69,12 @@ def _snapshot(tmp: Path) -> tuple[Path, str]:
     return snapshot, _git("rev-parse", "HEAD", cwd=snapshot).stdout.strip()
 
 
-def _config(repo: Path, rev: str) -> str:
-    return (f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n      - id: gdpr-guard\n"
-            "      - id: gdpr-guard-validate\n")
-
-
-def _install_hooks(tmp: Path) -> tuple[Path, str, Path]:
-    """The hook repository and pre-commit's environment for it, installed by pre-commit (a session job:
-    see session_jobs.py); the tests' commits then find it in PRE_COMMIT_HOME."""
-    repo, rev = _snapshot(tmp)
-    home, work = tmp / "home", tmp / "install"
-    work.mkdir()
-    _git("init", "-q", cwd=work)
-    (work / ".pre-commit-config.yaml").write_text(_config(repo, rev), encoding="utf-8")
-    subprocess.run([*PRE_COMMIT, "install-hooks"], cwd=work, capture_output=True, text=True, check=True,
-                   env={**os.environ, "PRE_COMMIT_HOME": str(home)}, timeout=1800)
-    return repo, rev, home
-
-
-session_jobs.register("hook_source", _install_hooks)
-
-
 @pytest.fixture(scope="session")
-def hook_source() -> tuple[Path, str, Path]:
+def hook_source(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, Path]:
     """(hook repository, rev, PRE_COMMIT_HOME) shared by every test: one pre-commit install per session."""
-    source: tuple[Path, str, Path] = session_jobs.result("hook_source")
-    return source
+    tmp = tmp_path_factory.mktemp("pre-commit")
+    repo, rev = _snapshot(tmp)
+    return repo, rev, tmp / "home"
 
 
 @pytest.fixture()
@@ -106,7 +85,9 @@ def user_repo(tmp_path: Path, hook_source: tuple[Path, str, Path]) -> tuple[Path
     work.mkdir()
     env = {"PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never", "SKIP": ""}
     _git("init", "-q", "-b", "main", cwd=work)
-    (work / ".pre-commit-config.yaml").write_text(_config(repo, rev), encoding="utf-8")
+    (work / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n      - id: gdpr-guard\n"
+        "      - id: gdpr-guard-validate\n", encoding="utf-8")
     installed = subprocess.run([*PRE_COMMIT, "install"], cwd=work, capture_output=True, text=True,
                                env={**os.environ, **env}, timeout=120)
     assert installed.returncode == 0, installed.stdout + installed.stderr

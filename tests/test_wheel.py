@@ -13,7 +13,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import session_jobs
 from conftest import REPO
 
 from gdpr_guard import __version__
@@ -21,37 +20,12 @@ from gdpr_guard import __version__
 pytestmark = pytest.mark.slow
 
 
-def _build(out: Path) -> Path:
-    """`python -m build` of this checkout into `out` (a session job: see session_jobs.py)."""
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
     subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(REPO)],
                    check=True, capture_output=True, timeout=600)
     return out
-
-
-def _install_wheel(directory: Path) -> Path:
-    """A clean virtualenv with the built wheel pip-installed, and nothing else (a session job)."""
-    wheel = next(session_jobs.result("dist").glob("gdpr_guard-*.whl"))
-    venv = directory / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
-    subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet", "--disable-pip-version-check", str(wheel)],
-                   check=True, capture_output=True, timeout=1200)
-    return venv
-
-
-session_jobs.register("dist", _build)
-session_jobs.register("wheel_venv", _install_wheel)
-
-
-@pytest.fixture(scope="module")
-def dist() -> Path:
-    built: Path = session_jobs.result("dist")
-    return built
-
-
-@pytest.fixture(scope="module")
-def wheel_venv() -> Path:
-    venv: Path = session_jobs.result("wheel_venv")
-    return venv
 
 
 def test_build_makes_one_wheel_and_one_sdist_of_this_version(dist: Path) -> None:
@@ -83,8 +57,12 @@ def test_sdist_carries_the_sources_tests_and_changelog(dist: Path) -> None:
             "tests/test_wheel.py", "examples/lab-migration/infra/main.tf"} <= names
 
 
-def test_built_wheel_runs_in_a_clean_virtualenv(wheel_venv: Path, tmp_path: Path) -> None:
-    venv = wheel_venv
+def test_built_wheel_runs_in_a_clean_virtualenv(dist: Path, tmp_path: Path) -> None:
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    wheel = next(dist.glob("gdpr_guard-*.whl"))
+    subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet", "--disable-pip-version-check", str(wheel)],
+                   check=True, capture_output=True, timeout=1200)
     # Outside the checkout: the policies must come from the installed wheel.
     work = tmp_path / "work"
     shutil.copytree(REPO / "examples" / "lab-migration", work / "examples" / "lab-migration")
