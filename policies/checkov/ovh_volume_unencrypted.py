@@ -68,7 +68,9 @@ class OvhVolumeUnencrypted(BaseResourceCheck):
         luks = _luks_type(conf) if self.entity_type == "ovh_cloud_project_volume" else False
         if switch is True or luks is True or UNKNOWN in (switch, luks):
             return CheckResult.PASSED
-        self.evaluated_keys = ["encryption"] if "encryption" in conf else ["type"]
+        # point at the written argument that leaves the volume in clear, else at the block
+        written = [key for key in ("encryption", "type") if key in conf]
+        self.evaluated_keys = written[:1]
         return CheckResult.FAILED
 
 
