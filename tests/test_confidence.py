@@ -24,7 +24,7 @@ def test_untraceable_receivers_are_weak_evidence(fixtures_scan: ScanResult) -> N
 
 def test_rules_that_recognise_their_subject_by_name_are_weak(fixtures_scan: ScanResult, catalog: Catalog) -> None:
     named = {r.id for r in catalog.rules.values() if r.evidence == "name"}
-    assert named == {"GG-DEL-001", "GG-DEL-002", "GG-DEL-003", "GG-DEL-004"}
+    assert named == {"GG-DEL-001", "GG-DEL-002", "GG-DEL-003", "GG-DEL-004", "GG-DEL-008"}
     found = [f for f in fixtures_scan.findings if f.rule_id in named]
     assert {f.rule_id for f in found} == named
     assert {f.weak_evidence for f in found} == {NAME_EVIDENCE}

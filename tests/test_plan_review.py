@@ -95,13 +95,16 @@ def test_the_configuration_root_is_found_among_look_alike_directories(tmp_path: 
 def test_scan_of_a_plan_names_the_address_and_points_at_the_tf_line(catalog: Catalog) -> None:
     result = run_scan([PLAN], REPO, PINNED, catalog)
     assert result.errors == () and result.targets == {"terraform_plan": 1}
-    assert {(f.rule_id, f.resource, f.location.path, f.location.start_line, str(f.severity))
-            for f in result.findings} == {
-        ("GG-ENC-001", "aws_db_instance.archive", f"{REL}/main.tf", 38, "high"),
-        ("GG-ENC-001", "aws_db_instance.replica", f"{REL}/main.tf", 46, "high"),
-        ("GG-ENC-001", "aws_db_instance.reporting", f"{REL}/main.tf", 54, "high"),
-        ("GG-ENC-001", "aws_db_instance.results", f"{REL}/main.tf", 18, "critical"),
-        ("GG-ENC-001", "module.analytics.aws_db_instance.warehouse", f"{REL}/modules/analytics/main.tf", 1, "high"),
+    # At the attribute the check read (`storage_encrypted = false`), the resource block as related
+    # location: as for a scan of the .tf files themselves.
+    assert {(f.rule_id, f.resource, f.location.path, f.location.start_line,
+             f.block.start_line if f.block else None, str(f.severity)) for f in result.findings} == {
+        ("GG-ENC-001", "aws_db_instance.archive", f"{REL}/main.tf", 43, 38, "high"),
+        ("GG-ENC-001", "aws_db_instance.replica", f"{REL}/main.tf", 51, 46, "high"),
+        ("GG-ENC-001", "aws_db_instance.reporting", f"{REL}/main.tf", 59, 54, "high"),
+        ("GG-ENC-001", "aws_db_instance.results", f"{REL}/main.tf", 23, 18, "critical"),
+        ("GG-ENC-001", "module.analytics.aws_db_instance.warehouse", f"{REL}/modules/analytics/main.tf", 6, 1,
+         "high"),
     }
     results = next(f for f in result.findings if f.resource == "aws_db_instance.results")
     assert results.data_reason == "tag data_classification=health"
@@ -122,10 +125,10 @@ def test_review_keeps_created_updated_and_replaced_resources(review: plan_review
     assert review.result.errors == ()
     assert {(f.rule_id, f.resource, review.actions[f.resource or ""], f.location.path, f.location.start_line)
             for f in review.result.findings} == {
-        ("GG-ENC-001", "aws_db_instance.results", "create", f"{REL}/main.tf", 18),
-        ("GG-ENC-001", "aws_db_instance.archive", "update", f"{REL}/main.tf", 38),
-        ("GG-ENC-001", "aws_db_instance.replica", "replace", f"{REL}/main.tf", 46),
-        ("GG-ENC-001", "module.analytics.aws_db_instance.warehouse", "create", f"{REL}/modules/analytics/main.tf", 1),
+        ("GG-ENC-001", "aws_db_instance.results", "create", f"{REL}/main.tf", 23),
+        ("GG-ENC-001", "aws_db_instance.archive", "update", f"{REL}/main.tf", 43),
+        ("GG-ENC-001", "aws_db_instance.replica", "replace", f"{REL}/main.tf", 51),
+        ("GG-ENC-001", "module.analytics.aws_db_instance.warehouse", "create", f"{REL}/modules/analytics/main.tf", 6),
     }
     assert review.not_reviewed == 1  # aws_db_instance.reporting: unchanged by this plan
     assert review.counts == {"create": 3, "delete": 3, "no-op": 1, "replace": 1, "update": 1}
@@ -145,7 +148,7 @@ def test_review_markdown_for_a_pull_request_comment(review: plan_review.Review, 
                            "1 no-op · fail-on: low\n")
     findings, destroyed = text.split("### Findings in the change")[1].split(
         "### Destroyed resources that held personal data")
-    assert "| critical | GG-ENC-001 | `aws_db_instance.results` | create | `" + REL + "/main.tf:18` | " \
+    assert "| critical | GG-ENC-001 | `aws_db_instance.results` | create | `" + REL + "/main.tf:23` | " \
            "Database storage of aws_db_instance.results is not encrypted at rest. (special category: health; tag " \
            "data_classification=health) | Art. 32, Art. 32(1)(a), Art. 5(1)(f) · DED-3b (same) |" in findings
     assert "`aws_db_instance.replica` | replace |" in findings
@@ -183,7 +186,7 @@ def test_review_command_exit_codes_and_json(tmp_path: Path) -> None:
 
     markdown = _cli("review", "--plan", "plan.json", "--config", str(config), "--fail-on", "critical", cwd=INFRA)
     assert markdown.returncode == 1  # results holds health data: critical
-    assert "`main.tf:18`" in markdown.stdout and "### Destroyed resources that held personal data" in markdown.stdout
+    assert "`main.tf:23`" in markdown.stdout and "### Destroyed resources that held personal data" in markdown.stdout
     assert _cli("review", "--plan", "plan.json", "--config", str(config), "--exit-zero", cwd=INFRA).returncode == 0
 
     clean = tmp_path / "clean"

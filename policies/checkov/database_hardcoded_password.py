@@ -42,6 +42,10 @@ PASSWORD_ARGUMENTS: dict[str, tuple[str, ...]] = {
     "azurerm_virtual_machine": ("os_profile.admin_password",),
     "google_sql_user": ("password", "password_wo"),
     "google_sql_database_instance": ("root_password",),
+    "scaleway_rdb_instance": ("password", "password_wo"),
+    "scaleway_rdb_user": ("password", "password_wo"),
+    "scaleway_redis_cluster": ("password", "password_wo"),
+    "scaleway_mongodb_instance": ("password", "password_wo"),
 }
 REFERENCE = re.compile(
     r"(\$\{|\b(var|local|data|module|ephemeral)\.|^[a-z0-9_]+\(|"

@@ -1,7 +1,8 @@
 """GG-PUB-025: the IP allow-list of an OVHcloud or Scaleway managed database admits the whole Internet.
 
 A Python check because the allow-lists are lists of blocks (`ip_restrictions` of
-ovh_cloud_project_database, `acl_rules` of scaleway_rdb_acl) of which ANY open entry is the fault;
+ovh_cloud_project_database, `acl_rules` of scaleway_rdb_acl, `acl` of scaleway_redis_cluster) of
+which ANY open entry is the fault;
 checkov has no OVHcloud or Scaleway checks.
 """
 
@@ -19,6 +20,7 @@ ALLOW_LISTS = {
     "ovh_cloud_project_database": ("ip_restrictions", "ip"),
     "ovh_cloud_project_database_ip_restriction": (None, "ip"),
     "scaleway_rdb_acl": ("acl_rules", "ip"),
+    "scaleway_redis_cluster": ("acl", "ip"),
 }
 OPEN = OPEN_CIDRS | {"0.0.0.0", "0.0.0.0/1", "128.0.0.0/1"}
 

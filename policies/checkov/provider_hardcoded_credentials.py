@@ -32,6 +32,8 @@ SECRET_ARGUMENTS = {
     "datadog": ("api_key", "app_key"),
     "cloudflare": ("api_token", "api_key"),
     "digitalocean": ("token",),
+    "ovh": ("application_secret", "consumer_key", "client_secret", "access_token"),
+    "scaleway": ("secret_key",),
 }
 REFERENCE = re.compile(r"(\$\{|\b(var|local|data|module)\.|^[a-z0-9_]+\(|\benv\b)")
 

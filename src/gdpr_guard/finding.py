@@ -93,6 +93,9 @@ class RawFinding:
     """The whole Terraform block, when `location` is narrower (the attribute or nested block that fails)."""
     weak_evidence: str = ""
     """Why the evidence is weak (a name pattern, an unresolved value); empty when the rule's evidence holds."""
+    evaluated_keys: tuple[str, ...] = ()
+    """The attributes a checkov check read, for a plan finding until it is moved to its `.tf` block
+    (terraform_plan.relocate narrows it there); empty everywhere else."""
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@
   follows local `module_calls` sources. checkov's own `--repo-root-for-plan-enrichment` matches on
   `type.name` only (module path dropped) anywhere under the root, so two modules or two
   environments declaring `aws_db_instance.main` are confused; this mapping is exact.
-- `relocate(findings, plan_path, root)` points checkov's plan findings at those `.tf` lines (used by
-  the checkov engine for every plan target).
+- `relocate(findings, plan_path, root)` points checkov's plan findings at those `.tf` lines, at the
+  attribute the check read when the block writes it (used by the checkov engine for every plan target).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from gdpr_guard import tf_regions
 from gdpr_guard.errors import UsageError
 from gdpr_guard.finding import Location, RawFinding
 from gdpr_guard.targets import SKIPPED_DIRS
@@ -303,7 +304,11 @@ def relocate(findings: Sequence[RawFinding], plan_path: Path, root: Path) -> lis
     for finding in findings:
         where = located.get(strip_keys(finding.resource or ""))
         if where is None:
-            out.append(finding)
+            out.append(replace(finding, evaluated_keys=()))
             continue
-        out.append(replace(finding, location=where, snippet=_snippet(where, root.resolve()) or finding.snippet))
+        # The attribute the check read, where the .tf block writes it (as for findings on .tf files);
+        # a value the plan alone knows (a module default, a computed value) leaves it at the block.
+        attribute = tf_regions.narrow(root.resolve() / where.path, where, finding.evaluated_keys)
+        out.append(replace(finding, location=attribute or where, block=where if attribute else None,
+                           snippet=_snippet(where, root.resolve()) or finding.snippet, evaluated_keys=()))
     return out

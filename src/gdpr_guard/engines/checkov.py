@@ -347,6 +347,7 @@ def _finding(item: dict[str, Any], catalog: Catalog, root: Path) -> RawFinding |
         resource = "module." + resource  # checkov names a module call by its bare name
     block = Location(rel, max(start, 1), max(end, start, 1))
     attribute = _attribute(path, block, item.get("check_result"))
+    plan_keys = () if str(path).endswith(".tf") else _keys(item.get("check_result"))
     return RawFinding(
         rule_id=rule.id,
         location=attribute or block,
@@ -356,15 +357,22 @@ def _finding(item: dict[str, Any], catalog: Catalog, root: Path) -> RawFinding |
         snippet=snippet.rstrip("\n"),
         context=resource + "\n" + snippet,
         tags=tuple(sorted((str(k), str(v)) for k, v in tags.items())) if isinstance(tags, dict) else (),
+        evaluated_keys=plan_keys,
     )
+
+
+def _keys(check_result: Any) -> tuple[str, ...]:
+    """checkov's `evaluated_keys` of a result (attribute paths such as `ingress/[0]/cidr_blocks`)."""
+    keys = check_result.get("evaluated_keys") if isinstance(check_result, dict) else None
+    return tuple(str(k) for k in keys) if isinstance(keys, list) else ()
 
 
 def _attribute(path: str, block: Location, check_result: Any) -> Location | None:
     """The attribute or nested block the check evaluated, for a finding in a `.tf` file (tf_regions)."""
-    keys = check_result.get("evaluated_keys") if isinstance(check_result, dict) else None
-    if not keys or not isinstance(keys, list) or not str(path).endswith(".tf"):
+    keys = _keys(check_result)
+    if not keys or not str(path).endswith(".tf"):
         return None
-    return tf_regions.narrow(Path(path), block, [str(k) for k in keys])
+    return tf_regions.narrow(Path(path), block, keys)
 
 
 ENGINE = Engine(name=NAME, kinds=frozenset({Kind.TERRAFORM, Kind.TERRAFORM_PLAN}), scan=scan)
