@@ -58,7 +58,8 @@ def main() -> None:
             with contextlib.suppress(OSError):
                 path.unlink()
         shutil.rmtree(home, ignore_errors=True)
-        path.with_suffix(".log").unlink(missing_ok=True)
+        for leftover in (path.with_suffix(".log"), path.with_suffix(".lock")):
+            leftover.unlink(missing_ok=True)
     os._exit(0)
 
 
