@@ -57,8 +57,15 @@ def _repo(tmp_path: Path, source: Path, name: str = "repo") -> Path:
     return root
 
 
-def _sockets(runtime: Path) -> set[str]:
-    return {p.name for p in (runtime / "gdpr-guard").glob("*.sock")}
+def _sockets(runtime: Path, repo: Path | None = None) -> set[str]:
+    """Socket names in the runtime directory (of one repository's workers if `repo` is given)."""
+    prefix = key.repo_prefix(repo.resolve()) + "." if repo is not None else ""
+    return {p.name for p in (runtime / "gdpr-guard").glob(f"{prefix}*.sock")}
+
+
+def _only(names: set[str]) -> str:
+    assert len(names) == 1, names
+    return names.pop()
 
 
 def _answers(path: Path) -> bool:
@@ -141,18 +148,14 @@ def small_repo(tmp_path: Path) -> Path:
 
 
 def test_a_configuration_change_starts_a_new_worker_and_stops_the_old(small_repo: Path, runtime: Path) -> None:
-    before = _sockets(runtime)
     first = _scan(small_repo, runtime, "require", "infra/main.tf")
     assert first.returncode == 1, first.stderr
-    old = _sockets(runtime) - before
-    assert len(old) == 1
-    old_socket = runtime / "gdpr-guard" / old.pop()
+    old_socket = runtime / "gdpr-guard" / _only(_sockets(runtime, small_repo))
     (small_repo / ".gdpr-guard.yaml").write_text("fail-on: high\n", encoding="utf-8")
     second = _scan(small_repo, runtime, "1", "infra/main.tf")  # no worker for the new state: cold, silently
     assert second.stderr == b""
-    _wait(lambda: len(_sockets(runtime) - before) == 1 and not old_socket.exists(), "the old worker stops")
-    new = runtime / "gdpr-guard" / (_sockets(runtime) - before).pop()
-    assert new.name.split(".")[0] == old_socket.name.split(".")[0]  # same repository, another state
+    _wait(lambda: len(_sockets(runtime, small_repo)) == 1 and not old_socket.exists(), "the old worker stops")
+    assert _only(_sockets(runtime, small_repo)) != old_socket.name  # same repository, another state
     third = _scan(small_repo, runtime, "require", "infra/main.tf")
     assert (third.returncode, third.stdout) == (second.returncode, second.stdout)
 
@@ -187,9 +190,8 @@ def test_the_key_covers_policies_configuration_engines_and_environment(tmp_path:
 
 def test_a_killed_worker_means_a_cold_run_with_the_same_result(small_repo: Path, runtime: Path) -> None:
     cold = _scan(small_repo, runtime, "0", "infra/main.tf")
-    before = _sockets(runtime)
     assert _scan(small_repo, runtime, "require", "infra/main.tf").stdout == cold.stdout
-    name = (_sockets(runtime) - before).pop()
+    name = _only(_sockets(runtime, small_repo))
     lock = (runtime / "gdpr-guard" / name).with_suffix(".lock")
     pid = _pid(lock)
     os.kill(pid, signal.SIGKILL)
@@ -213,9 +215,8 @@ def _zombie(pid: int) -> bool:
 def test_a_worker_that_fails_mid_scan_means_a_cold_run_and_a_warning(answer: str, small_repo: Path, runtime: Path,
                                                                      tmp_path: Path) -> None:
     cold = _scan(small_repo, runtime, "0", "migration/extract_results.py")
-    before = _sockets(runtime)
     _scan(small_repo, runtime, "require", "migration/extract_results.py")
-    name = (_sockets(runtime) - before).pop()
+    name = _only(_sockets(runtime, small_repo))
     path = runtime / "gdpr-guard" / name
     lock = path.with_suffix(".lock")
     pid = _pid(lock)
@@ -225,6 +226,7 @@ def test_a_worker_that_fails_mid_scan_means_a_cold_run_and_a_warning(answer: str
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as fake:  # in its place, a worker that fails
         fake.bind(str(path))
         fake.listen(1)
+        fake.settimeout(WAIT_SECONDS)
         client = subprocess.Popen([GDPR_GUARD, "scan", "migration/extract_results.py"], cwd=small_repo,
                                   env=_env(runtime, "1"), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         connection, _ = fake.accept()
@@ -238,7 +240,6 @@ def test_a_worker_that_fails_mid_scan_means_a_cold_run_and_a_warning(answer: str
             connection.sendall(b"\x00\x00\x00\x02{]")
         connection.close()
         stdout, stderr = client.communicate(timeout=900)
-    path.unlink()
     assert (client.returncode, stdout) == (cold.returncode, cold.stdout)
     assert b"warning: the warm worker" in stderr and b"scanning without it" in stderr
 
@@ -248,10 +249,9 @@ def test_a_worker_that_fails_mid_scan_means_a_cold_run_and_a_warning(answer: str
 def test_sockets_are_private_and_per_repository(tmp_path: Path, runtime: Path) -> None:
     first = _repo(tmp_path, REPO / "examples" / "lab-migration", "one")
     second = _repo(tmp_path, REPO / "examples" / "lab-migration", "two")
-    before = _sockets(runtime)
     for repo in (first, second):
         assert _scan(repo, runtime, "require", "migration/extract_results.py").returncode == 1
-    new = _sockets(runtime) - before
+    new = {_only(_sockets(runtime, first)), _only(_sockets(runtime, second))}
     assert len({name.split(".")[0] for name in new}) == 2  # one worker per repository
     directory = runtime / "gdpr-guard"
     info = directory.lstat()
@@ -286,10 +286,9 @@ def test_a_private_directory_is_required(small_repo: Path, tmp_path: Path) -> No
 # --- idle stop -----------------------------------------------------------------------------------------------
 
 def test_an_idle_worker_stops_and_cleans_up(small_repo: Path, runtime: Path) -> None:
-    before = _sockets(runtime)
     assert _scan(small_repo, runtime, "require", "migration/extract_results.py",
                  GDPR_GUARD_WARM_IDLE="1").returncode == 1
-    name = (_sockets(runtime) - before).pop()
+    name = _only(_sockets(runtime, small_repo))
     path = runtime / "gdpr-guard" / name
     _wait(lambda: not path.exists(), "the idle worker removes its socket")
     assert not path.with_suffix(".home").exists() and not path.with_suffix(".lock").exists()
