@@ -5,6 +5,10 @@ checkov its first ~3 s importing itself. Both can happen at once: before anythin
 this reads the command line just enough to tell whether checkov may be needed (a `scan` or `baseline
 create` of a directory or of Terraform/plan files) and starts a worker (gdpr_guard/prestart.py). The
 CLI parses the command line properly afterwards; a wrong guess only costs a worker that is stopped.
+
+In warm mode (opt-in, gdpr_guard/warm/), a `scan` is first offered to this repository's warm worker, whose
+forked child runs `start_engines` and `run_cli` below exactly as this process would; if there is none, or
+it fails, the scan runs here as usual.
 """
 
 from __future__ import annotations

@@ -14,7 +14,9 @@ directory. The worker's program is checkov_worker.py.
 
 Only the CLI starts workers, only for a scan whose paths may hold Terraform, only when checkov is the
 console script pip installs (an override in GDPR_GUARD_CHECKOV, a wrapper script or another launcher
-runs the normal way), and not when GDPR_GUARD_PRESTART=0.
+runs the normal way), and not when GDPR_GUARD_PRESTART=0. In warm mode the worker is forked from the warm
+worker's own import of checkov instead (`spawn`, set by gdpr_guard/warm/child.py); it then runs the same
+program the same way.
 """
 from __future__ import annotations
 

@@ -13,14 +13,16 @@ from __future__ import annotations
 import os
 import signal
 import socket
-import subprocess
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gdpr_guard.warm import key, wire
+
+if TYPE_CHECKING:  # imported when a worker is started, not on every warm scan
+    import subprocess
 
 ANSWER_SECONDS = 10.0
 """At most this long for a worker to fork the scan's child (it does nothing else)."""
@@ -180,6 +182,8 @@ def start_worker() -> None:
 
 
 def _spawn(directory: Path, repo: Path, state: str, installation: str, path: Path) -> subprocess.Popen[bytes]:
+    import subprocess
+
     log = os.open(path.with_suffix(".log"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         return subprocess.Popen(  # noqa: S603 - our interpreter and module, no shell
