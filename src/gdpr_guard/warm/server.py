@@ -51,7 +51,7 @@ def main() -> None:
     print(f"serving {repo} (state {state[:20]}) as pid {os.getpid()}", file=sys.stderr, flush=True)
     inode = os.stat(path).st_ino
     try:
-        _serve(listener, path, inode, repo, _idle_seconds())
+        _serve(listener, path, inode, repo, _idle_seconds(), lock)
     finally:
         listener.close()
         if _same_file(path, inode):  # not a newer worker's socket of the same name
@@ -63,7 +63,7 @@ def main() -> None:
     os._exit(0)
 
 
-def _serve(listener: socket.socket, path: Path, inode: int, repo: str, idle: float) -> None:
+def _serve(listener: socket.socket, path: Path, inode: int, repo: str, idle: float, lock: int) -> None:
     from gdpr_guard.warm import child, wire
 
     listener.settimeout(min(POLL_SECONDS, idle))
@@ -88,8 +88,9 @@ def _serve(listener: socket.socket, path: Path, inode: int, repo: str, idle: flo
             if message.get("repo") != repo or len(fds) != 3 or not _inside(str(message.get("cwd", "")), repo):
                 continue
             pid = os.fork()
-            if pid == 0:
+            if pid == 0:  # the scan's child: none of the worker's own descriptors (its lock outlives it otherwise)
                 listener.close()
+                os.close(lock)
                 child.serve(connection, fds, message)  # never returns
         except (wire.Closed, OSError, ValueError):
             continue
