@@ -49,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
                                                      "for a CI matrix; combine with `gdpr-guard merge`")
     scan.add_argument("--cache", action=argparse.BooleanOptionalAction, default=False,
                       help="reuse engine results of unchanged files from .gdpr-guard-cache/ (default: off)")
+    scan.add_argument("--warm", action="store_true",
+                      help="run through this repository's warm worker, started by the first such scan (same "
+                           "results, engines imported once; also GDPR_GUARD_WARM=1; see README)")
 
     baseline = sub.add_parser("baseline", help="record today's findings so later scans report only new ones")
     baseline_sub = baseline.add_subparsers(dest="baseline_command", required=True, metavar="ACTION")

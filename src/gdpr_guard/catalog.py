@@ -270,14 +270,22 @@ def _roles(names: list[str]) -> tuple[Role, ...]:
     return tuple(r for r in Role if r.value in wanted)
 
 
-def load(path: Path | None = None) -> Catalog:
+_parsed: dict[tuple[str, str, bool], Catalog] = {}
+"""Catalogs loaded with `keep=True` (warm mode's worker, before it forks: warm/child.py), by path, digest of
+their text and stamp; reused only for that same text and stamp."""
+
+
+def load(path: Path | None = None, *, keep: bool = False) -> Catalog:
     """Load and validate the catalog (the shipped one unless `path` is given)."""
     path = path or resources.policies_dir() / "catalog.yaml"
     try:
         if path.stat().st_size > MAX_CATALOG_BYTES:
             raise CatalogError(f"{path}: larger than {MAX_CATALOG_BYTES} bytes")
         text = path.read_text(encoding="utf-8")
-        stamped = _is_stamped(path, text)
+        known = (str(path), digest(text), _is_stamped(path, text))
+        if known in _parsed:
+            return _parsed[known]
+        stamped = known[2]
         # aliases make 'billion laughs' documents possible (the stamped catalog was checked in CI)
         if not stamped and any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, Loader=_Loader)):
             raise CatalogError(f"{path}: YAML aliases are not allowed")
@@ -292,7 +300,10 @@ def load(path: Path | None = None) -> Catalog:
         raise CatalogError(f"{path}: YAML nested too deeply") from None
     if not isinstance(data, dict):
         raise CatalogError(f"{path}: expected a mapping at the top level")
-    return Catalog(data, str(path), schema_checked=stamped)
+    loaded = Catalog(data, str(path), schema_checked=stamped)
+    if keep:
+        _parsed[known] = loaded
+    return loaded
 
 
 STAMP = "catalog.sha256"

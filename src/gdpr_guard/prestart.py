@@ -14,7 +14,9 @@ directory. The worker's program is checkov_worker.py.
 
 Only the CLI starts workers, only for a scan whose paths may hold Terraform, only when checkov is the
 console script pip installs (an override in GDPR_GUARD_CHECKOV, a wrapper script or another launcher
-runs the normal way), and not when GDPR_GUARD_PRESTART=0.
+runs the normal way), and not when GDPR_GUARD_PRESTART=0. In warm mode the worker is forked from the warm
+worker's own import of checkov instead (`spawn`, set by gdpr_guard/warm/child.py); it then runs the same
+program the same way.
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from gdpr_guard.engines.base import Completed
@@ -55,19 +57,22 @@ imported) a worker runs one command line, in itself, and the others start the no
 T = TypeVar("T")
 _lock = threading.Lock()
 _waiting: dict[str, Worker] = {}
+spawn: Callable[[str, Path, dict[str, str], IO[bytes]], Any] | None = None
+"""How a worker is started instead of `popen_worker` (warm mode forks it from an imported checkov: warm/child.py)."""
 _started: list[Worker] = []
 
 
 class Worker:
     """A checkov interpreter that has been started and waits for its command line."""
 
-    def __init__(self, binary: str, workdir: Path, env: dict[str, str], process: subprocess.Popen[bytes]) -> None:
+    def __init__(self, binary: str, workdir: Path, env: dict[str, str], process: Any) -> None:
         self.binary = binary
         """The console script it stands in for (what `base.locate("checkov")` returns)."""
         self.workdir = workdir
         """Its working directory and HOME: empty, ours, removed by `close()`."""
         self.env = env
         self.process = process
+        """A `subprocess.Popen`, or what warm mode forks (the same stdin, stdout, pid, poll() and wait())."""
 
     def run_many(self, runs: Sequence[Sequence[str]], jobs: int, timeout: float,
                  finish: Callable[[Sequence[str], Completed], T]) -> list[T]:
@@ -167,15 +172,20 @@ def start_checkov(paths: Sequence[str]) -> None:
         workdir.mkdir(mode=0o700)
         env = checkov_env(workdir)
         with open(workdir / "worker.err", "wb") as errors:
-            process = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
-                [interpreter, "-c", _program()], cwd=workdir, env=env, stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE, stderr=errors, start_new_session=True)
+            process = (spawn or popen_worker)(interpreter, workdir, env, errors)
     except Exception:  # noqa: BLE001 - any failure here just means checkov starts the normal way later
         return
     worker = Worker(binary, workdir, env, process)
     with _lock:
         _waiting["checkov"] = worker
         _started.append(worker)
+
+
+def popen_worker(interpreter: str, workdir: Path, env: dict[str, str], errors: IO[bytes]) -> Any:
+    """A worker in a new interpreter (a `subprocess.Popen`): stdin and stdout piped, in a session of its own."""
+    return subprocess.Popen(  # noqa: S603 - fixed argv, no shell
+        [interpreter, "-c", _program()], cwd=workdir, env=env, stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE, stderr=errors, start_new_session=True)
 
 
 def checkov_env(workdir: Path) -> dict[str, str]:
