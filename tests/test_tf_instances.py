@@ -13,7 +13,8 @@ from gdpr_guard.tf_expr import UNKNOWN, Known, Scope, evaluate
 from gdpr_guard.tf_instances import existing_instances
 
 SCOPE_VARS = {"create": [False], "items": [{}], "on": [True], "given": Known([]),
-              "nested": ["${var.create ? 2 : 0}"]}
+              "nested": ["${var.create ? 2 : 0}"],
+              "archive": [{"destination": "off", "format": "${var.create ? \"gz\" : \"zip\"}"}]}
 CASES: list[tuple[Any, Any]] = [
     ("${var.create ? 1 : 0}", 0),
     ("${var.on ? 1 : 0}", 1),
@@ -32,6 +33,13 @@ CASES: list[tuple[Any, Any]] = [
     ("${length(var.subnets) > 0 ? 1 : 0}", UNKNOWN),
     ("${var.on ? {for k, v in var.x : k => v} : {}}", UNKNOWN),
     ("${lookup(var.x, \"create\", true) ? 1 : 0}", UNKNOWN),
+    # an object variable's attribute (a default such as `{destination = "off"}`), evaluated in turn
+    ("${var.archive.destination == \"off\" ? 0 : 1}", 0),
+    ("${var.archive == null || var.archive.destination == \"off\" ? 0 : 1}", 0),
+    ("${var.archive.format}", "zip"),
+    # an attribute the object does not hold (left to an optional() default of its type) is unknown
+    ("${var.archive.retention == 0 ? 0 : 1}", UNKNOWN),
+    ("${var.on.destination}", UNKNOWN),
 ]
 
 

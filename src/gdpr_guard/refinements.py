@@ -14,6 +14,8 @@ from gdpr_guard.targets import Kind, Target
 
 Refinement = Callable[[list[RawFinding], Sequence[Target]], list[RawFinding]]
 ACCOUNT_BLOCK = "aws_s3_account_public_access_block"
+COMPANION_RULES = frozenset({"GG-ENC-003", "GG-PUB-003", "GG-LOG-002", "GG-LOG-007"})
+"""Rules a companion resource can settle through a local or a module output (tf_companions.py)."""
 ACCOUNT_FLAGS = ("block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets")
 
 
@@ -102,6 +104,10 @@ def apply(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFind
         from gdpr_guard.tf_instances import existing_instances  # parses HCL: only with Terraform findings
 
         findings = existing_instances(findings, targets)
+    if any(f.engine == "checkov" and f.rule_id in COMPANION_RULES for f in findings):
+        from gdpr_guard.tf_companions import settled_by_companions  # parses HCL: only with such findings
+
+        findings = settled_by_companions(findings, targets)
     out = [f for f in findings if f.rule_id not in REFINEMENTS]
     for rule_id, refine in REFINEMENTS.items():
         out += refine([f for f in findings if f.rule_id == rule_id], targets)
