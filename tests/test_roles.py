@@ -41,6 +41,13 @@ CASES = [
     ("docs/scripts/build.py", "x = 1\n", Role.EXAMPLE),
     (".devcontainer/setup.sh", "echo x\n", Role.EXAMPLE),
     ("README.yaml", "name: x\n", Role.EXAMPLE),
+    # container and environment definitions of a test run are test code; the deployed ones are not
+    (".ci/compose.ci.yaml", "services: {}\n", Role.TEST),
+    ("deploy/docker-compose.e2e.yml", "services: {}\n", Role.TEST),
+    ("config/.env.test", "A=1\n", Role.TEST),
+    ("deploy/docker-compose.yml", "services: {}\n", Role.APPLICATION),
+    ("config/.env.production", "A=1\n", Role.APPLICATION),
+    ("ci/release_notes.py", "x = 1\n", Role.APPLICATION),
 ]
 
 
