@@ -44,9 +44,9 @@ CASES = [
     # container and environment definitions of a test run are test code; the deployed ones are not
     (".ci/compose.ci.yaml", "services: {}\n", Role.TEST),
     ("deploy/docker-compose.e2e.yml", "services: {}\n", Role.TEST),
-    ("config/.env.test", "A=1\n", Role.TEST),
+    ("config/ci.env", "A=1\n", Role.TEST),
     ("deploy/docker-compose.yml", "services: {}\n", Role.APPLICATION),
-    ("config/.env.production", "A=1\n", Role.APPLICATION),
+    ("config/production.env", "A=1\n", Role.APPLICATION),
     ("ci/release_notes.py", "x = 1\n", Role.APPLICATION),
 ]
 
