@@ -69,6 +69,9 @@ class RawFinding:
     """The whole Terraform block, when `location` is narrower (the attribute or nested block that fails)."""
     weak_evidence: str = ""
     """Why the evidence is weak (a name pattern, an unresolved value); empty when the rule's evidence holds."""
+    role_path: str = ""
+    """The file whose role decides the rule's scope, when not the finding's own: the calling configuration
+    that writes the literal a module instance receives (an example's value is example data)."""
 
 
 @dataclass(frozen=True)

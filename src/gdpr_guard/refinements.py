@@ -104,6 +104,11 @@ def apply(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFind
         from gdpr_guard.tf_instances import existing_instances  # parses HCL: only with Terraform findings
 
         findings = existing_instances(findings, targets)
+    if any(f.engine == "checkov" and (f.resource or "").startswith("module.") and f.rule_id.startswith("GG-CRED-")
+           for f in findings):
+        from gdpr_guard.tf_value_origin import literals_from_callers  # parses HCL: only with such findings
+
+        findings = literals_from_callers(findings, targets)
     if any(f.engine == "checkov" and f.rule_id in COMPANION_RULES for f in findings):
         from gdpr_guard.tf_companions import settled_by_companions  # parses HCL: only with such findings
 

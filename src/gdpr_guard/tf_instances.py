@@ -124,7 +124,18 @@ def instance_scopes(resource: str, directory: str, modules: dict[str, _hcl.Modul
     calls, _ = _address(resource)
     if not calls:
         return [module_scope(modules[directory])] if directory in modules else []
-    scopes = []
+    return [scope for _, scope in _descents(calls, directory, modules)]
+
+
+def callers(resource: str, directory: str, modules: dict[str, _hcl.Module]) -> list[str]:
+    """Directories of the configurations whose local module calls create the instance at an address."""
+    calls, _ = _address(resource)
+    return [start for start, _ in _descents(calls, directory, modules)] if calls else []
+
+
+def _descents(calls: list[str], directory: str, modules: dict[str, _hcl.Module]) -> list[tuple[str, Scope]]:
+    """(start directory, scope at the end) for every module that reaches `directory` through `calls`."""
+    out = []
     for start in modules.values():
         if _find(start, "module", calls[0]) is None:
             continue
@@ -142,8 +153,8 @@ def instance_scopes(resource: str, directory: str, modules: dict[str, _hcl.Modul
             module, scope = nested, _scope(nested, inputs)
         else:
             if module.directory == directory:
-                scopes.append(scope)
-    return scopes
+                out.append((start.directory, scope))
+    return out
 
 
 def provably_zero(body: dict[str, Any], scope: Scope) -> bool:
