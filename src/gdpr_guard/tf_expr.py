@@ -317,6 +317,33 @@ def references(text: str) -> list[tuple[str, ...]]:
     return out
 
 
+def never_together(first: Any, second: Any, scope: Scope, limit: int = 6) -> bool:
+    """True when two `count` expressions cannot both be non-zero: for every true/false value of the
+    `var.`/`local.` names they read (at most `limit`), one of them is 0 (`x && y ? 1 : 0` against
+    `x && !y ? 1 : 0`). Anything not decided this way is False: the two may coexist."""
+    names = sorted({ref[:2] for value in (first, second) for text in _strings(value) for ref in references(text)
+                    if ref[0] in ("var", "local")})
+    if not names or len(names) > limit:
+        return False
+    for bits in range(2 ** len(names)):
+        variables, locals_ = dict(scope.variables), dict(scope.locals)
+        for index, (head, name) in enumerate(names):
+            (variables if head == "var" else locals_)[name] = Known(bool(bits >> index & 1))
+        probe = Scope(variables, locals_)
+        counts = [evaluate(value, probe) for value in (first, second)]
+        if not any(isinstance(c, int) and not isinstance(c, bool) and c == 0 for c in counts):
+            return False
+    return True
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
 def _minus_operator(text: str, j: int) -> bool:
     # `a-b` is a name in HCL (identifiers may hold dashes), `a - b` a subtraction
     return text[j] == "-" and (j + 1 >= len(text) or text[j + 1] == " ")
