@@ -50,6 +50,11 @@ _NOT_SECRET = re.compile(
     placeholder|redacted|\*+|x+|.*\.(?:txt|json|ya?ml|pem|key|crt|env|csv)|(?:var|local|data|module)\..*|
     os\.environ.*|env\..*|secrets\..*|vault:.*|arn:aws:.*|[a-z_]+\.[a-z_.]+|https?://.*)$"""
 )
+# Account names: `POSTGRES_USER=postgres`, `username: "reports"`, the user of `scheme://user:pw@host`.
+_ACCOUNT = re.compile(
+    r"""(?im)(?<![\w$])["']?[A-Za-z0-9_.-]*(?:user|username|login)["']?\s*(?:=|:)\s*["']?(?P<value>[A-Za-z0-9_.@-]+)"""
+)
+_URL_USER = re.compile(r"""(?i)\b[a-z][a-z0-9+.-]*://(?P<value>[^\s:/@"'$]+):[^\s@"'$`/{}]+@""")
 _COMMENT = re.compile(r"^\s*(?:#|//|--)(?!!)")
 SCANNED_KINDS = frozenset({Kind.PYTHON, Kind.SHELL, Kind.SQL, Kind.TERRAFORM, Kind.OTHER, Kind.MIGRATION_PLAN})
 
@@ -81,10 +86,15 @@ def analyse(targets: list[Target], config: dict[str, Any]) -> list[RawFinding]:
             text = target.path.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
+        # A password equal to an account name of the same file (`postgres`/`postgres`) is the default
+        # pair of a service image: anyone who reads the login knows it; there is no secret to share.
+        accounts = {m.group("value").lower() for pattern in (_ACCOUNT, _URL_USER) for m in pattern.finditer(text)}
         for number, line in enumerate(text.splitlines(), start=1):
             if _COMMENT.match(line):
                 continue
             for value in _values(line, target.kind):
+                if value.lower() in accounts:
+                    continue
                 digest = hashlib.blake2b(value.encode("utf-8"), key=key, digest_size=32).digest()
                 places[digest].add((target.rel, number))
                 texts[(target.rel, number)] = line.strip()
