@@ -72,6 +72,9 @@ class RawFinding:
     role_path: str = ""
     """The file whose role decides the rule's scope, when not the finding's own: the calling configuration
     that writes the literal a module instance receives (an example's value is example data)."""
+    role: str = ""
+    """The role of the code the finding is in when narrower than its file's (a `tests()` function of an
+    entrypoint script is test code); wins over the file's role for the rule's scope."""
 
 
 @dataclass(frozen=True)

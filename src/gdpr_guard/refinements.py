@@ -84,6 +84,8 @@ REFINEMENTS: dict[str, Refinement] = {
     "GG-MIN-101": _sql("python_star_extracts"),
     "GG-CRED-110": _sql("group_roles_are_not_shared"),
     "GG-ENC-104": _shell("piped_into_encryption"),
+    "GG-CRED-107": _shell("in_test_functions"),
+    "GG-CRED-108": _shell("in_test_functions"),
     "GG-ENC-101": _receivers,
     "GG-DEL-102": _receivers,
 }
