@@ -8,9 +8,9 @@ entrypoint) is test code, whatever the file's role: it takes the test role (and 
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Sequence
-import re
 from dataclasses import replace
 from pathlib import Path
 
