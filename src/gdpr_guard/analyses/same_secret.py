@@ -77,6 +77,7 @@ def analyse(targets: list[Target], config: dict[str, Any]) -> list[RawFinding]:
     places: dict[bytes, set[tuple[str, int]]] = defaultdict(set)
     clear: dict[bytes, str] = {}
     texts: dict[tuple[str, int], str] = {}  # the line of each place: the finding's snippet (masked later)
+    accounts: set[str] = set()  # account names (logins) written anywhere in the scanned files
     for target in targets:
         if target.kind not in SCANNED_KINDS:
             continue
@@ -86,22 +87,21 @@ def analyse(targets: list[Target], config: dict[str, Any]) -> list[RawFinding]:
             text = target.path.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        # A password equal to an account name of the same file (`postgres`/`postgres`) is the default
-        # pair of a service image: anyone who reads the login knows it; there is no secret to share.
-        accounts = {m.group("value").lower() for pattern in (_ACCOUNT, _URL_USER) for m in pattern.finditer(text)}
+        accounts.update(m.group("value").lower() for pattern in (_ACCOUNT, _URL_USER) for m in pattern.finditer(text))
         for number, line in enumerate(text.splitlines(), start=1):
             if _COMMENT.match(line):
                 continue
             for value in _values(line, target.kind):
-                if value.lower() in accounts:
-                    continue
                 digest = hashlib.blake2b(value.encode("utf-8"), key=key, digest_size=32).digest()
                 places[digest].add((target.rel, number))
                 texts[(target.rel, number)] = line.strip()
                 clear.setdefault(digest, value)
     findings: list[RawFinding] = []
     for digest, where in places.items():
-        if len({path for path, _ in where}) < 2:
+        # A password that is also an account name (`postgres`/`postgres`, a project's name as login and
+        # password of its dev database) is a service's default pair: whoever reads the login knows it,
+        # there is no secret to share or rotate.
+        if len({path for path, _ in where}) < 2 or clear[digest].lower() in accounts:
             continue
         ordered = sorted(where)
         (first_path, first_line), others = ordered[0], ordered[1:]
