@@ -13,6 +13,7 @@ it out shows it in the summary like any other.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -25,6 +26,7 @@ from gdpr_guard.tf_instances import callers
 LITERAL_RULES = frozenset({"GG-CRED-001", "GG-CRED-002", "GG-CRED-003", "GG-CRED-004", "GG-CRED-008"})
 """Rules whose finding is a literal value written in the configuration."""
 CALLER_ROLES = frozenset({Role.EXAMPLE, Role.TEST})
+RELEVANT = re.compile(r"\bmodule\s+\"")
 
 
 def literals_from_callers(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
@@ -34,7 +36,11 @@ def literals_from_callers(findings: list[RawFinding], targets: Sequence[Target])
     if not concerned:
         return findings
     tf = [t for t in targets if t.rel.endswith(".tf")]
-    modules = {m.directory: m for m in _hcl.modules(tf)}
+    # Parse the callers (files with module calls) and the modules the findings are in, not every file.
+    own = {posixpath.dirname(f.location.path) for f in concerned}
+    calls = {f.rel for m in _hcl.modules(tf, RELEVANT) for f in m.files}
+    modules = {m.directory: m for m in _hcl.modules([t for t in tf if t.rel in calls
+                                                    or posixpath.dirname(t.rel) in own])}
     files: dict[str, list[Target]] = {}
     for target in tf:
         files.setdefault(posixpath.dirname(target.rel), []).append(target)
