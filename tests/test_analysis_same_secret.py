@@ -21,6 +21,9 @@ def test_reused_secrets_exact_locations() -> None:
         ("GG-CRED-201", ".env", 3),
         ("GG-CRED-201", "infra/prod.tfvars", 3),
         ("GG-CRED-201", "jobs/dump.sh", 2),  # and jobs/refresh.py: os.environ["PGPASSWORD"] = "..."
+        # the sandbox password in two env files; not the `postgres`/`postgres` default pair next to it, nor
+        # `clinicapp`, the login of local/ci-services.yml used as a password in two files
+        ("GG-CRED-201", "local/dev.env", 6),
     }
 
 

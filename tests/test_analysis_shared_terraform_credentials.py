@@ -33,6 +33,9 @@ def test_shared_credentials_exact_findings() -> None:
         ("GG-CRED-202", "infra/databases.tf", 98, "aws_mq_broker.fail_queue"),
         # one SSH key (comment and spacing differ) registered for alice and bob
         ("GG-CRED-202", "infra/users.tf", 5, "aws_transfer_ssh_key.fail_alice"),
+        # a replica that may exist next to the primary; the regional and global clusters exclude
+        # each other (opposite conditions in their counts) and are not reported
+        ("GG-CRED-202", "infra/cluster_modes.tf", 25, "aws_rds_cluster.fail_reporting_replica"),
     }
 
 
@@ -45,6 +48,7 @@ def test_related_locations_and_detail_name_every_other_use() -> None:
         "aws_elasticache_replication_group.fail_cache_a": {("infra/databases.tf", 55)},
         "aws_mq_broker.fail_queue": {("infra/databases.tf", 102)},
         "aws_transfer_ssh_key.fail_alice": {("infra/users.tf", 11)},
+        "aws_rds_cluster.fail_reporting_replica": {("infra/cluster_modes.tf", 30)},
     }
     results = by_resource["aws_db_instance.fail_results"]
     assert results.detail == ("Also used by aws_rds_cluster.fail_lims (infra/databases.tf:29), "
@@ -127,6 +131,7 @@ def test_cli_reports_the_shared_credential_masked_in_every_format(tmp_path: Path
         ("infra/databases.tf", 50, "aws_elasticache_replication_group.fail_cache_a"),
         ("infra/databases.tf", 98, "aws_mq_broker.fail_queue"),
         ("infra/users.tf", 5, "aws_transfer_ssh_key.fail_alice"),
+        ("infra/cluster_modes.tf", 25, "aws_rds_cluster.fail_reporting_replica"),
     }
     first = mine[("infra/a_first.tf", 2, "aws_db_instance.export_a")]
     assert first["snippet"] == 'password = "****"'

@@ -51,3 +51,16 @@ def test_weak_evidence_is_not_raised_to_critical(catalog: Catalog) -> None:
                       context="aws_db_instance.results", tags=tags, weak_evidence="the instance may not exist")
     mapped = _map(weak, catalog, Config())
     assert mapped is not None and mapped.severity is Severity.HIGH and mapped.confidence == "low"
+
+
+def test_a_name_alone_raises_at_most_to_high_and_says_it_is_a_name(catalog: Catalog) -> None:
+    # GG-ENC-001 is high and `escalate`s: a `patients` name (no tag) is personal data by its name only.
+    raw = RawFinding("GG-ENC-001", Location("main.tf", 1, 5), "checkov", resource="aws_db_instance.patients",
+                     context="aws_db_instance.patients")
+    mapped = _map(raw, catalog, Config())
+    assert mapped is not None and mapped.severity is Severity.HIGH
+    assert (mapped.data_label, mapped.data_reason) == ("personal data: patients", 'name matches "patients"')
+    special = RawFinding("GG-ENC-001", Location("main.tf", 1, 5), "checkov",
+                         resource="aws_db_instance.medical_records", context="aws_db_instance.medical_records")
+    mapped = _map(special, catalog, Config())
+    assert mapped is not None and mapped.severity is Severity.HIGH  # two steps asked, name-only: capped

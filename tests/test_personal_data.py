@@ -90,6 +90,7 @@ POSITIVE_NAMES = [
     ("SELECT birthDate FROM members", "personal data: date of birth"),
     ("SELECT * FROM employees", "personal data: employees"),
     ("SELECT * FROM payroll", "personal data: employees"),
+    ("SELECT * FROM payroll_entries", "personal data: employees"),
     ("SELECT * FROM patients", "personal data: patients"),
     ("SELECT * FROM customers", "personal data: customers"),
     ("SELECT first_name, last_name FROM contacts", "personal data: name or postal address"),
@@ -121,6 +122,9 @@ NEGATIVE_NAMES = [
     "SELECT * FROM feature_flags",
     "SELECT * FROM deployments",
     "SELECT * FROM collaborators_count",
+    # a payroll module's own settings (one settings record moved between two settings doctypes)
+    "select * from tabSingles where doctype = 'Payroll Settings'",
+    "SELECT * FROM payroll_config",
     'special_group = "allAuthenticatedUsers"',  # IAM principals: everyone, not a users table
     'member = "allUsers"',
     'uri = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"',
@@ -195,3 +199,15 @@ def test_every_special_category_escalates_two_steps(value: str) -> None:
     data = classify(_raw("aws_db_instance.x", tags={"data_category": value}), SETTINGS)
     assert escalate(MEDIUM, data, PersonalDataMode.ESCALATE) == CRITICAL
     assert escalate(LOW, data, PersonalDataMode.ESCALATE) == HIGH
+
+
+def test_payroll_settings_patch_is_not_employee_data() -> None:
+    # A patch moving one settings record between two settings doctypes of an HR application: the file
+    # name and the query name the payroll module's settings, not anyone's pay.
+    raw = _script("frappe.db.sql(\"select * from tabSingles where doctype = 'Payroll Settings'\")",
+                  path="hr/patches/move_payroll_setting_out_of_hr_settings.py")
+    assert classify(raw, SETTINGS) is None
+    pay_slips = _script("frappe.db.sql(\"select * from `tabSalary Slip`\")", path="hr/patches/export_payroll.py")
+    data = classify(pay_slips, SETTINGS)
+    assert data is not None and (data.label, data.weak) == ("personal data: employees", True)
+    assert escalate(MEDIUM, data, PersonalDataMode.ESCALATE) == HIGH  # personal, not special: one step, never critical

@@ -9,11 +9,12 @@ import pytest
 
 from gdpr_guard.finding import Location, RawFinding, ScanResult
 from gdpr_guard.targets import discover
-from gdpr_guard.tf_expr import UNKNOWN, Known, Scope, evaluate
+from gdpr_guard.tf_expr import UNKNOWN, Known, Scope, evaluate, never_together, references
 from gdpr_guard.tf_instances import existing_instances
 
 SCOPE_VARS = {"create": [False], "items": [{}], "on": [True], "given": Known([]),
-              "nested": ["${var.create ? 2 : 0}"]}
+              "nested": ["${var.create ? 2 : 0}"],
+              "archive": [{"destination": "off", "format": "${var.create ? \"gz\" : \"zip\"}"}]}
 CASES: list[tuple[Any, Any]] = [
     ("${var.create ? 1 : 0}", 0),
     ("${var.on ? 1 : 0}", 1),
@@ -32,6 +33,13 @@ CASES: list[tuple[Any, Any]] = [
     ("${length(var.subnets) > 0 ? 1 : 0}", UNKNOWN),
     ("${var.on ? {for k, v in var.x : k => v} : {}}", UNKNOWN),
     ("${lookup(var.x, \"create\", true) ? 1 : 0}", UNKNOWN),
+    # an object variable's attribute (a default such as `{destination = "off"}`), evaluated in turn
+    ("${var.archive.destination == \"off\" ? 0 : 1}", 0),
+    ("${var.archive == null || var.archive.destination == \"off\" ? 0 : 1}", 0),
+    ("${var.archive.format}", "zip"),
+    # an attribute the object does not hold (left to an optional() default of its type) is unknown
+    ("${var.archive.retention == 0 ? 0 : 1}", UNKNOWN),
+    ("${var.on.destination}", UNKNOWN),
 ]
 
 
@@ -88,3 +96,22 @@ def test_example_calling_the_root_module_uses_its_defaults(tmp_path: Path) -> No
                 RawFinding("GG-ENC-001", Location("main.tf", 10, 12), "checkov",
                            resource="module.cluster.aws_rds_cluster.primary")]
     assert [f.resource for f in existing_instances(findings, targets)] == ["module.cluster.aws_rds_cluster.primary"]
+
+
+EXCLUSIVE = [
+    ("${local.on && local.regional ? 1 : 0}", "${local.on && !local.regional ? 1 : 0}", True),
+    ("${var.a ? 1 : 0}", "${var.a ? 0 : 1}", True),
+    ("${local.on ? 1 : 0}", "${local.on && !local.regional ? 1 : 0}", False),
+    (1, "${var.a ? 0 : 1}", False),
+    ("${length(var.x) > 0 ? 1 : 0}", "${length(var.x) > 0 ? 0 : 1}", False),  # not a true/false name
+]
+
+
+@pytest.mark.parametrize(("first", "second", "expected"), EXCLUSIVE, ids=[str(c[:2]) for c in EXCLUSIVE])
+def test_counts_that_never_hold_together(first: Any, second: Any, expected: bool) -> None:
+    assert never_together([first], [second], Scope()) is expected
+
+
+def test_references_drop_index_steps() -> None:
+    assert references("${local.on ? module.logs[0].bucket.arn : aws_s3_bucket.x[*].id}") == [
+        ("local", "on"), ("module", "logs", "bucket", "arn"), ("aws_s3_bucket", "x", "id")]

@@ -96,6 +96,12 @@ class RawFinding:
     evaluated_keys: tuple[str, ...] = ()
     """The attributes a checkov check read, for a plan finding until it is moved to its `.tf` block
     (terraform_plan.relocate narrows it there); empty everywhere else."""
+    role_path: str = ""
+    """The file whose role decides the rule's scope, when not the finding's own: the calling configuration
+    that writes the literal a module instance receives (an example's value is example data)."""
+    role: str = ""
+    """The role of the code the finding is in when narrower than its file's (a `tests()` function of an
+    entrypoint script is test code); wins over the file's role for the rule's scope."""
 
 
 @dataclass(frozen=True)

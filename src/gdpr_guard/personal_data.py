@@ -69,8 +69,11 @@ COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                                                "postal_address", "home_address", "street_address")),
 )
 # Words that name software, not people's data: a `health` followed by one of these is a probe or a score.
+_SETTINGS = frozenset({"setting", "settings", "config", "configuration", "configurations"})
 TECHNICAL_AFTER = {"health": frozenset({"check", "checks", "score", "scores", "probe", "probes", "status",
-                                        "endpoint", "monitor", "monitoring", "threshold", "grace", "state"})}
+                                        "endpoint", "monitor", "monitoring", "threshold", "grace", "state"}),
+                   # the settings of a payroll or HR module (pay periods, account heads), not pay slips
+                   "payroll": _SETTINGS, "personnel": _SETTINGS}
 # ... and a `health` after one of these is the state of a system or an account (`account_health`).
 TECHNICAL_BEFORE = {"health": frozenset({"account", "service", "system", "cluster", "node", "app", "server",
                                          "pod", "host", "instance", "deployment", "customer", "pipeline"}),

@@ -29,6 +29,8 @@ REFERENCE = re.compile(r"^(?:var|local|data|module|secrets|env|vars|inputs|setti
 KEY_NAME = re.compile(r"^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*[_-](?:password|passwd|pwd|secret|token|key|apikey)$")
 """A key's own name given as the value: db_password, snowflake-secret."""
 FILLER = re.compile(r"^([*xX.#-])\1*$")
+PATTERN_ONLY = re.compile(r"^[.*+?^$|()\[\]\\]+$")
+"""A value made only of wildcards (`.*` in `grep "_PASS='.*'"`): a search pattern, not a secret."""
 MARKERS = frozenset({"fake", "dummy", "mock", "mocked", "example", "sample", "placeholder", "valid", "invalid",
                      "test", "testing", "notreal", "not-a-secret", "redacted"})
 """Whole segments (between - _ . : /) that mark a made-up value: `xoxb-valid`, `sk_test_dummy`."""
@@ -38,6 +40,7 @@ SEGMENTS = re.compile(r"[-_.:/]+")
 def is_placeholder(value: str) -> bool:
     """True when `value` cannot be a secret: a blank, a name, a type, a template or a reference."""
     text = value.strip().strip("\"'`").strip()
-    return (text.lower() in WORDS or bool(FILLER.match(text)) or bool(TEMPLATE.match(text))
+    return (text.lower() in WORDS or bool(FILLER.match(text)) or bool(PATTERN_ONLY.match(text))
+            or bool(TEMPLATE.match(text))
             or bool(ENV_NAME.match(text)) or bool(REFERENCE.match(text)) or bool(KEY_NAME.match(text))
             or bool(MARKERS & set(SEGMENTS.split(text.lower()))))

@@ -14,6 +14,8 @@ from gdpr_guard.targets import Kind, Target
 
 Refinement = Callable[[list[RawFinding], Sequence[Target]], list[RawFinding]]
 ACCOUNT_BLOCK = "aws_s3_account_public_access_block"
+COMPANION_RULES = frozenset({"GG-ENC-003", "GG-PUB-003", "GG-LOG-002", "GG-LOG-007"})
+"""Rules a companion resource can settle through a local or a module output (tf_companions.py)."""
 ACCOUNT_FLAGS = ("block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets")
 
 
@@ -82,6 +84,8 @@ REFINEMENTS: dict[str, Refinement] = {
     "GG-MIN-101": _sql("python_star_extracts"),
     "GG-CRED-110": _sql("group_roles_are_not_shared"),
     "GG-ENC-104": _shell("piped_into_encryption"),
+    "GG-CRED-107": _shell("in_test_functions"),
+    "GG-CRED-108": _shell("in_test_functions"),
     "GG-ENC-101": _receivers,
     "GG-DEL-102": _receivers,
 }
@@ -102,6 +106,19 @@ def apply(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFind
         from gdpr_guard.tf_instances import existing_instances  # parses HCL: only with Terraform findings
 
         findings = existing_instances(findings, targets)
+    if any(f.engine == "checkov" and (f.resource or "").startswith("module.") and f.rule_id.startswith("GG-CRED-")
+           for f in findings):
+        from gdpr_guard.tf_value_origin import literals_from_callers  # parses HCL: only with such findings
+
+        findings = literals_from_callers(findings, targets)
+    if any(f.engine == "checkov" and f.rule_id == "GG-PUB-008" for f in findings):
+        from gdpr_guard.tf_neutralised import closed_servers  # parses HCL: only with such findings
+
+        findings = closed_servers(findings, targets)
+    if any(f.engine == "checkov" and f.rule_id in COMPANION_RULES for f in findings):
+        from gdpr_guard.tf_companions import settled_by_companions  # parses HCL: only with such findings
+
+        findings = settled_by_companions(findings, targets)
     out = [f for f in findings if f.rule_id not in REFINEMENTS]
     for rule_id, refine in REFINEMENTS.items():
         out += refine([f for f in findings if f.rule_id == rule_id], targets)

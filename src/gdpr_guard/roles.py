@@ -24,6 +24,9 @@ ETL_DIRS = frozenset({"etl", "elt", "export", "exports", "extract", "extracts", 
                       "jobs"})
 EXAMPLE_DIRS = frozenset({"examples", "example", "samples", "sample", "demo", "demos", "docs", "doc",
                           ".devcontainer"})
+TEST_ENV_WORDS = frozenset({"ci", "test", "tests", "testing", "e2e", "cypress", "playwright"})
+"""Words that mark a container or environment definition as the throwaway setup of a test run."""
+ENV_FILE_WORDS = frozenset({"compose", "env"})
 DBT_DIRS = frozenset({"models", "snapshots", "analyses", "analysis", "macros", "seeds"})
 FLYWAY = re.compile(r"^[vur]\d+(?:[._]\d+)*__.+\.sql$")
 DUMP_TOOLS = re.compile(r"\b(?:pg_dump|pg_dumpall|pg_basebackup|mysqldump|mariadb-dump|mongodump|xtrabackup|"
@@ -102,8 +105,12 @@ def _is_test(name: str, dirs: list[str]) -> bool:
     if any(d in TEST_DIRS for d in dirs):
         return True
     stem = name.rsplit(".", 1)[0]
-    return (name == "conftest.py" or stem.startswith("test_") or stem.endswith(("_test", "_tests", "_spec"))
-            or stem == "tests")
+    if (name == "conftest.py" or stem.startswith("test_") or stem.endswith(("_test", "_tests", "_spec"))
+            or stem == "tests"):
+        return True
+    # `compose.ci.yaml`, `docker-compose.e2e.yml`, `.env.test`: the services and credentials of a test run
+    words = set(re.split(r"[._-]+", name))
+    return bool(words & ENV_FILE_WORDS) and bool(words & TEST_ENV_WORDS)
 
 
 def _below_project(rel: str, projects: tuple[str, ...]) -> str:

@@ -111,7 +111,8 @@ def _scoped(raws: list[RawFinding], targets: list[Target], catalog: Catalog,
     left: dict[tuple[str, str], int] = {}
     for raw in raws:
         rule = catalog.get(raw.rule_id)
-        role = role_of.get(raw.location.path, Role.INFRASTRUCTURE if raw.resource else Role.APPLICATION)
+        role = Role(raw.role) if raw.role else role_of.get(
+            raw.role_path or raw.location.path, Role.INFRASTRUCTURE if raw.resource else Role.APPLICATION)
         if rule is None or role in roles.rule_roles(rule.id, rule.family, rule.roles, config.roles):
             kept.append(raw)
         else:

@@ -2,18 +2,62 @@
 
 GG-ENC-104: `pg_dump ... | encrypt_stream > file`, where `encrypt_stream` is a shell function of the
 same script that runs gpg, age or openssl, writes an encrypted dump.
+Credential rules: a match inside a shell function named for tests (`tests() { ... }` of a container
+entrypoint) is test code, whatever the file's role: it takes the test role (and the rule's scope decides).
 """
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from gdpr_guard.finding import RawFinding
-from gdpr_guard.targets import Target
+from gdpr_guard.targets import Role, Target
 
 ENCRYPTORS = frozenset({"gpg", "gpg2", "age", "rage", "openssl", "ccrypt", "sops", "gpgtar"})
+TEST_WORDS = frozenset({"test", "tests", "testing", "e2e", "pytest", "unittest", "unittests"})
+
+
+def in_test_functions(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
+    """Findings inside a shell function named for tests take the test role."""
+    paths = {t.rel: t.path for t in targets}
+    out = []
+    for finding in findings:
+        path = paths.get(finding.location.path)
+        spans = _functions(_lines(path)) if path else []
+        line = finding.location.start_line
+        inside = any(start <= line <= end and TEST_WORDS & set(re.split(r"[_-]+", name.lower()))
+                     for name, start, end in spans)
+        out.append(replace(finding, role=Role.TEST.value) if inside else finding)
+    return out
+
+
+def _functions(lines: list[str]) -> list[tuple[str, int, int]]:
+    """(name, first line, last line) of each shell function whose body opens on its header line."""
+    spans = []
+    for number, line in enumerate(lines, start=1):
+        words = _words(line)
+        if len(words) < 2 or "{" not in words:
+            continue
+        if words[0] == "function":
+            name = words[1].removesuffix("()")
+        elif words[0].endswith("()"):
+            name = words[0][:-2]
+        elif len(words) > 2 and words[1] in ("()", "(") and words[0].isidentifier():
+            name = words[0]
+        else:
+            continue
+        depth = 0
+        for end in range(number, len(lines) + 1):
+            body = _words(lines[end - 1])
+            depth += body.count("{") - body.count("}")
+            if depth <= 0:
+                spans.append((name, number, end))
+                break
+    return spans
 
 
 def piped_into_encryption(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:

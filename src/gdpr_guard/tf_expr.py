@@ -193,8 +193,8 @@ class _Parser:
 
     def _reference(self, token: str) -> Any:
         head, _, rest = token.partition(".")
-        name = rest.split(".", 1)[0]
-        if "." in rest or not name:
+        name, *attributes = rest.split(".")
+        if not name:
             return UNKNOWN
         table = self.scope.variables if head == "var" else self.scope.locals if head == "local" else None
         if table is None or name not in table:
@@ -205,7 +205,12 @@ class _Parser:
             self.scope.defaults_used.update(table[name].defaults)
         inner = Scope(self.scope.variables, self.scope.locals, self.scope.defaults_used, self.scope.default_names,
                       self.scope.depth + 1)
-        return evaluate(table[name], inner)
+        value = evaluate(table[name], inner)
+        for attribute in attributes:  # `var.flow_logs.destination_type`: a key of an object value
+            if not isinstance(value, dict) or attribute not in value:
+                return UNKNOWN  # an attribute the object leaves to a type's optional() default: unknown
+            value = evaluate(value[attribute], inner)
+        return value
 
 
 def _apply(op: str, left: Any, right: Any) -> Any:
@@ -283,6 +288,60 @@ def _tokens(text: str) -> list[str]:
         out.append(operator)
         i += len(operator)
     return out
+
+
+def references(text: str) -> list[tuple[str, ...]]:
+    """The dotted references in an expression, index steps dropped: `module.logs[0].bucket.arn` gives
+    ("module", "logs", "bucket", "arn"); names of one part (functions, keywords) are left out."""
+    tokens = _tokens(text)
+    out: list[tuple[str, ...]] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        i += 1
+        if not (token[:1].isalpha() or token[:1] == "_"):
+            continue
+        parts = token.split(".")
+        while i < len(tokens) and tokens[i] == "[":
+            depth = 0
+            while i < len(tokens):  # skip the index expression, brackets balanced
+                depth += {"[": 1, "]": -1}.get(tokens[i], 0)
+                i += 1
+                if depth == 0:
+                    break
+            if i + 1 < len(tokens) and tokens[i] == "." and tokens[i + 1][:1].isalpha():
+                parts += tokens[i + 1].split(".")
+                i += 2
+        if len(parts) > 1:
+            out.append(tuple(parts))
+    return out
+
+
+def never_together(first: Any, second: Any, scope: Scope, limit: int = 6) -> bool:
+    """True when two `count` expressions cannot both be non-zero: for every true/false value of the
+    `var.`/`local.` names they read (at most `limit`), one of them is 0 (`x && y ? 1 : 0` against
+    `x && !y ? 1 : 0`). Anything not decided this way is False: the two may coexist."""
+    names = sorted({ref[:2] for value in (first, second) for text in _strings(value) for ref in references(text)
+                    if ref[0] in ("var", "local")})
+    if not names or len(names) > limit:
+        return False
+    for bits in range(2 ** len(names)):
+        variables, locals_ = dict(scope.variables), dict(scope.locals)
+        for index, (head, name) in enumerate(names):
+            (variables if head == "var" else locals_)[name] = Known(bool(bits >> index & 1))
+        probe = Scope(variables, locals_)
+        counts = [evaluate(value, probe) for value in (first, second)]
+        if not any(isinstance(c, int) and not isinstance(c, bool) and c == 0 for c in counts):
+            return False
+    return True
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return []
 
 
 def _minus_operator(text: str, j: int) -> bool:

@@ -118,6 +118,55 @@ def _zero(body: dict[str, Any], scope: Scope) -> bool:
     return False
 
 
+def instance_scopes(resource: str, directory: str, modules: dict[str, _hcl.Module]) -> list[Scope]:
+    """What `var.` and `local.` mean for the instance at a checkov address, one scope per configuration
+    that reaches it through local module calls (the module read on its own when the address has none)."""
+    calls, _ = _address(resource)
+    if not calls:
+        return [module_scope(modules[directory])] if directory in modules else []
+    return [scope for _, scope in _descents(calls, directory, modules)]
+
+
+def callers(resource: str, directory: str, modules: dict[str, _hcl.Module]) -> list[str]:
+    """Directories of the configurations whose local module calls create the instance at an address."""
+    calls, _ = _address(resource)
+    return [start for start, _ in _descents(calls, directory, modules)] if calls else []
+
+
+def _descents(calls: list[str], directory: str, modules: dict[str, _hcl.Module]) -> list[tuple[str, Scope]]:
+    """(start directory, scope at the end) for every module that reaches `directory` through `calls`."""
+    out = []
+    for start in modules.values():
+        if _find(start, "module", calls[0]) is None:
+            continue
+        module, scope = start, _scope(start, None)
+        for name in calls:
+            call = _find(module, "module", name)
+            source = call.attribute("source") if call else None
+            if call is None or not isinstance(source, str) or not source.startswith(("./", "../")):
+                break
+            inputs = {k: _input(v, scope) for k, v in call.body.items() if k not in META and not k.startswith("__")}
+            path = posixpath.normpath(posixpath.join(module.directory, source))
+            nested = modules.get("" if path == "." else path)
+            if nested is None:
+                break
+            module, scope = nested, _scope(nested, inputs)
+        else:
+            if module.directory == directory:
+                out.append((start.directory, scope))
+    return out
+
+
+def provably_zero(body: dict[str, Any], scope: Scope) -> bool:
+    """A resource or module body whose `count` or `for_each` makes no instance in `scope`."""
+    return _zero(body, scope)
+
+
+def module_scope(module: _hcl.Module) -> Scope:
+    """What `var.` and `local.` mean in a module read on its own (its variables' defaults)."""
+    return _scope(module, None)
+
+
 def _input(raw: Any, scope: Scope) -> Known:
     """A module input evaluated in its caller's scope, with the root defaults it rests on."""
     probe = Scope(scope.variables, scope.locals, set(), scope.default_names, scope.depth)

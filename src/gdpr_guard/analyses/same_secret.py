@@ -49,6 +49,11 @@ _NOT_SECRET = re.compile(
     placeholder|redacted|\*+|x+|.*\.(?:txt|json|ya?ml|pem|key|crt|env|csv)|(?:var|local|data|module)\..*|
     os\.environ.*|env\..*|secrets\..*|vault:.*|arn:aws:.*|[a-z_]+\.[a-z_.]+|https?://.*)$"""
 )
+# Account names: `POSTGRES_USER=postgres`, `username: "reports"`, the user of `scheme://user:pw@host`.
+_ACCOUNT = re.compile(
+    r"""(?im)(?<![\w$])["']?[A-Za-z0-9_.-]*(?:user|username|login)["']?\s*(?:=|:)\s*["']?(?P<value>[A-Za-z0-9_.@-]+)"""
+)
+_URL_USER = re.compile(r"""(?i)\b[a-z][a-z0-9+.-]*://(?P<value>[^\s:/@"'$]+):[^\s@"'$`/{}]+@""")
 _COMMENT = re.compile(r"^\s*(?:#|//|--)(?!!)")
 SCANNED_KINDS = frozenset({Kind.PYTHON, Kind.SHELL, Kind.SQL, Kind.TERRAFORM, Kind.OTHER, Kind.MIGRATION_PLAN})
 
@@ -71,6 +76,7 @@ def analyse(targets: list[Target], config: dict[str, Any]) -> list[RawFinding]:
     places: dict[bytes, set[tuple[str, int]]] = defaultdict(set)
     clear: dict[bytes, str] = {}
     texts: dict[tuple[str, int], str] = {}  # the line of each place: the finding's snippet (masked later)
+    accounts: set[str] = set()  # account names (logins) written anywhere in the scanned files
     for target in targets:
         if target.kind not in SCANNED_KINDS:
             continue
@@ -80,6 +86,7 @@ def analyse(targets: list[Target], config: dict[str, Any]) -> list[RawFinding]:
             text = target.path.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
+        accounts.update(m.group("value").lower() for pattern in (_ACCOUNT, _URL_USER) for m in pattern.finditer(text))
         for number, line in enumerate(text.splitlines(), start=1):
             if _COMMENT.match(line):
                 continue
@@ -90,7 +97,10 @@ def analyse(targets: list[Target], config: dict[str, Any]) -> list[RawFinding]:
                 clear.setdefault(digest, value)
     findings: list[RawFinding] = []
     for digest, where in places.items():
-        if len({path for path, _ in where}) < 2:
+        # A password that is also an account name (`postgres`/`postgres`, a project's name as login and
+        # password of its dev database) is a service's default pair: whoever reads the login knows it,
+        # there is no secret to share or rotate.
+        if len({path for path, _ in where}) < 2 or clear[digest].lower() in accounts:
             continue
         ordered = sorted(where)
         (first_path, first_line), others = ordered[0], ordered[1:]

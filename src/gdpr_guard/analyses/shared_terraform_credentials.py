@@ -31,6 +31,7 @@ from typing import Any
 from gdpr_guard.analyses import _hcl
 from gdpr_guard.finding import Location, RawFinding
 from gdpr_guard.targets import Target
+from gdpr_guard.tf_expr import Scope, never_together
 
 RULE_ID = "GG-CRED-202"
 PASSWORD_ATTRIBUTES = frozenset({
@@ -84,19 +85,34 @@ def analyse(targets: list[Target], config: dict[str, Any]) -> list[RawFinding]:
     uses: dict[tuple[str, ...], list[_Use]] = defaultdict(list)
     credentials: dict[tuple[str, ...], _Credential] = {}
     secrets: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    counts: dict[tuple[str, str], Any] = {}
     for module in _hcl.modules(targets, relevant=_MENTIONS_CREDENTIALS, context=_DEFINES_LOCALS):
         local_values = module.locals()
         for block in module.blocks("resource"):
             rtype = block.labels[0]
             if rtype in NOT_PRINCIPALS:
                 continue
+            counts[(block.file.rel, block.address)] = block.body.get("count")
             for credential, use in _block_uses(module.directory, block, local_values, key):
                 credentials.setdefault(credential.identity, credential)
                 secrets[credential.identity] += credential.secrets
                 uses[credential.identity].append(use)
     findings = [_finding(credentials[identity], found, secrets[identity]) for identity, found in uses.items()
-                if len({u.principal for u in found}) >= 2]
+                if len({u.principal for u in found}) >= 2 and _may_coexist(found, counts)]
     return sorted(findings, key=lambda f: (f.location, f.resource or ""))
+
+
+def _may_coexist(found: list[_Use], counts: dict[tuple[str, str], Any]) -> bool:
+    """Two of the principals can exist together: blocks whose `count`s exclude each other (a regional
+    cluster or a global one, `x ? 1 : 0` against `x ? 0 : 1`) are one principal at a time."""
+    for i, first in enumerate(found):
+        for second in found[i + 1:]:
+            if first.principal == second.principal:
+                continue
+            a, b = counts.get((first.path, first.address)), counts.get((second.path, second.address))
+            if a is None or b is None or not never_together(a, b, Scope()):
+                return True
+    return False
 
 
 def _block_uses(directory: str, block: _hcl.Block, local_values: dict[str, Any],

@@ -1,0 +1,160 @@
+"""Bucket settings made by a companion resource that checkov's graph does not link to the bucket.
+
+Since AWS provider v4 a bucket is configured by separate resources (`aws_s3_bucket_logging`,
+`aws_s3_bucket_server_side_encryption_configuration`, `aws_s3_bucket_public_access_block`) that name it
+in `bucket`, and a log bucket is known as one by the resource that writes into it (a flow log, a trail).
+checkov links two resources only through a direct reference. Modules commonly go through a local
+(`bucket = local.bucket_id`, `bucket_id = join("", aws_s3_bucket.this[*].id)`) or, for a log target,
+through a local child module's output (`log_destination = module.logs[0].bucket.arn`). This refinement
+follows those references, so a bucket that has its companion is not reported as lacking it. A
+bucket a function reads its code from (`source_archive_bucket`, a Lambda's `s3_bucket`) holds code,
+not personal data: rules that only assume personal data (`personal_data: possible`) are settled. A
+companion that provably never exists (`count = 0`, an empty `for_each`) covers nothing; a flag it sets
+that cannot be evaluated statically leaves the finding in place.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from gdpr_guard.analyses import _hcl
+from gdpr_guard.finding import RawFinding
+from gdpr_guard.targets import Target
+from gdpr_guard.tf_expr import Scope, evaluate, references
+from gdpr_guard.tf_instances import instance_scopes, module_scope, provably_zero
+
+MAX_HOPS = 12
+PUBLIC_ACCESS_FLAGS = ("block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets")
+LOG_WRITERS = ("aws_s3_bucket_logging", "aws_flow_log", "aws_cloudtrail", "aws_lb", "aws_alb", "aws_elb",
+               "aws_cloudfront_distribution")
+
+
+@dataclass(frozen=True)
+class Companion:
+    """Resources that settle a rule for the bucket they reference, and what they must say."""
+
+    bucket_type: str
+    types: tuple[str, ...]
+    path: tuple[str, ...] | None
+    """Where the companion names the bucket (nested blocks included); None: anywhere in it (a log writer
+    names its target in `log_destination`, `s3_bucket_name`, `access_logs { bucket }`, ...)."""
+    settles: Callable[[dict[str, Any], Scope], bool]
+
+
+def _always(body: dict[str, Any], scope: Scope) -> bool:
+    del body, scope
+    return True
+
+
+def _blocks_everything(body: dict[str, Any], scope: Scope) -> bool:
+    return all(evaluate(body.get(flag), scope) is True for flag in PUBLIC_ACCESS_FLAGS)
+
+
+# A bucket a function or a deployment reads its code from holds code, not data about people: rules that
+# assume a bucket possibly holds personal data (`personal_data: possible`) have nothing to say about it.
+CODE_SOURCES = (
+    Companion("aws_s3_bucket", ("aws_lambda_function", "aws_lambda_layer_version"), ("s3_bucket",), _always),
+    Companion("aws_s3_bucket", ("aws_elastic_beanstalk_application_version",), ("bucket",), _always),
+    Companion("google_storage_bucket", ("google_cloudfunctions_function",), ("source_archive_bucket",), _always),
+    Companion("google_storage_bucket", ("google_cloudfunctions2_function",),
+              ("build_config", "source", "storage_source", "bucket"), _always),
+)
+S3_CODE = tuple(c for c in CODE_SOURCES if c.bucket_type == "aws_s3_bucket")
+COMPANIONS: dict[str, tuple[Companion, ...]] = {
+    "GG-ENC-003": (Companion("aws_s3_bucket", ("aws_s3_bucket_server_side_encryption_configuration",),
+                             ("bucket",), _always), *S3_CODE),
+    "GG-PUB-003": (Companion("aws_s3_bucket", ("aws_s3_bucket_public_access_block",), ("bucket",),
+                             _blocks_everything),),
+    "GG-LOG-002": (Companion("aws_s3_bucket", LOG_WRITERS, None, _always), *S3_CODE),
+    "GG-LOG-007": tuple(c for c in CODE_SOURCES if c.bucket_type == "google_storage_bucket"),
+}
+
+
+def settled_by_companions(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
+    """Drop the findings of COMPANIONS rules on buckets that a companion resource does settle."""
+    concerned = [f for f in findings if f.rule_id in COMPANIONS and f.engine == "checkov" and f.resource]
+    if not concerned:
+        return findings
+    types = sorted({t for f in concerned for c in COMPANIONS[f.rule_id] for t in c.types})
+    relevant = re.compile("|".join(re.escape(t) for t in types) + r"|\bmodule\s+\"|\boutput\s+\"")
+    context = re.compile(r"\blocals\s*\{|\bvariable\s+\"")
+    modules = {m.directory: m for m in _hcl.modules(list(targets), relevant, context)}
+    return [f for f in findings if f not in concerned or not _settled(f, modules)]
+
+
+def _settled(finding: RawFinding, modules: dict[str, _hcl.Module]) -> bool:
+    assert finding.resource is not None
+    parts = [p.split("[", 1)[0] for p in finding.resource.split(".")]
+    if len(parts) < 2:
+        return False
+    bucket = (posixpath.dirname(finding.location.path), f"{parts[-2]}.{parts[-1]}")
+    companions = [c for c in COMPANIONS[finding.rule_id] if c.bucket_type == parts[-2]]
+    for module in modules.values() if companions else ():
+        # In the bucket's own module, the companion's settings are read with the caller's inputs (an
+        # example passing `block_public_policy = var.x`); every configuration reaching it must agree.
+        own = module.directory == bucket[0]
+        scopes = instance_scopes(finding.resource, bucket[0], modules) if own else [module_scope(module)]
+        for block in module.blocks("resource"):
+            for companion in companions:
+                if block.labels[0] not in companion.types:
+                    continue
+                value = block.body if companion.path is None else _at(block.body, companion.path)
+                if scopes and _reaches(value, module, bucket, modules, 0) and all(
+                        not provably_zero(block.body, scope) and companion.settles(block.body, scope)
+                        for scope in scopes):
+                    return True
+    return False
+
+
+def _at(body: Any, path: tuple[str, ...]) -> list[Any]:
+    """The values at a path of attribute and nested-block names (hcl2 wraps blocks in lists)."""
+    values = [body]
+    for name in path:
+        found: list[Any] = []
+        for value in values:
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, dict) and name in item:
+                    found.append(item[name])
+        values = found
+    return values
+
+
+def _reaches(value: Any, module: _hcl.Module, bucket: tuple[str, str], modules: dict[str, _hcl.Module],
+             hops: int) -> bool:
+    """Does an hcl2 value refer to the bucket, directly, through locals or through local modules' outputs?"""
+    if hops > MAX_HOPS:
+        return False
+    for text in _hcl.walk_strings(value):
+        for ref in references(text):
+            if _reaches_ref(ref, module, bucket, modules, hops):
+                return True
+    return False
+
+
+def _reaches_ref(ref: tuple[str, ...], module: _hcl.Module, bucket: tuple[str, str],
+                 modules: dict[str, _hcl.Module], hops: int) -> bool:
+    head = ref[0]
+    if head == "local" and len(ref) >= 2:
+        local = module.locals().get(ref[1])
+        return local is not None and _reaches(local, module, bucket, modules, hops + 1)
+    if head == "module" and len(ref) >= 3:
+        return _through_output(module, ref[1], ref[2], bucket, modules, hops)
+    return module.directory == bucket[0] and ".".join(ref[:2]) == bucket[1]
+
+
+def _through_output(module: _hcl.Module, call_name: str, output: str, bucket: tuple[str, str],
+                    modules: dict[str, _hcl.Module], hops: int) -> bool:
+    call = next((b for b in module.blocks("module") if b.labels == (call_name,)), None)
+    source = call.attribute("source") if call else None
+    if not isinstance(source, str) or not source.startswith(("./", "../")):
+        return False  # a registry module's outputs are not on disk
+    path = posixpath.normpath(posixpath.join(module.directory, source))
+    child = modules.get("" if path == "." else path)
+    block = next((b for b in child.blocks("output") if b.labels == (output,)), None) if child else None
+    if child is None or block is None:
+        return False
+    return _reaches(block.body.get("value"), child, bucket, modules, hops + 1)
