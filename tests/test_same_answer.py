@@ -1,8 +1,8 @@
 """The same answer whatever the split: --jobs 1, 2, 4 and the merged SARIF of 2 or 3 shards report exactly the
 findings of one process, on a repository whose roots share local modules (tests/fixtures/same_answer: a module
 called from five roots, twice under the same instance name, once through another module, and with its own
-insecure defaults, also evaluated on their own: every directory is a root with its callees, checkov_units.py).
-Findings of a module outside the scan root are reported at the call, never dropped.
+insecure defaults that no process may evaluate on their own). Findings of a module outside the scan root
+are reported at the call, never dropped.
 """
 
 from __future__ import annotations
@@ -58,15 +58,11 @@ def single(repo: Path, catalog: Catalog) -> set[tuple[Any, ...]]:
 
 def test_one_process_reports_each_module_instance_once(single: set[tuple[Any, ...]]) -> None:
     enc = {(path, resource) for rule, path, _, resource, *_ in single if rule == "GG-ENC-001"}
-    # lab/prod and lab/dev both call it `module.db`: one finding; crm's instance is encrypted. Every directory
-    # is also evaluated as a root with its own defaults (engines/checkov_units.py), as a pre-commit run of
-    # its staged file does: the module's unencrypted default (`aws_db_instance.this`) and modules/app's own
-    # instance of it (`module.store...`) are findings too.
+    # lab/prod and lab/dev both call it `module.db`: one finding; crm's instance is encrypted; the module's
+    # own default (unencrypted, no caller) is never evaluated on its own.
     assert enc == {("modules/db/main.tf", "module.db.aws_db_instance.this"),
                    ("modules/db/main.tf", "module.invoices_db.aws_db_instance.this"),
-                   ("modules/db/main.tf", "module.app.module.store.aws_db_instance.this"),
-                   ("modules/db/main.tf", "module.store.aws_db_instance.this"),
-                   ("modules/db/main.tf", "aws_db_instance.this")}
+                   ("modules/db/main.tf", "module.app.module.store.aws_db_instance.this")}
 
 
 @pytest.mark.parametrize("jobs", [2, 4])

@@ -2,8 +2,9 @@
 and the local modules it calls, transitively; never the sibling examples or test fixtures below it.
 
 The unit is one directory holding targets, evaluated as a root (with its variables' defaults) together
-with what it calls; a pre-commit run evaluates the staged files' directories, a full scan every directory,
-so a finding means the same in both (tests/test_module_scope.py). checkov walks `--directory` recursively:
+with what it calls; a pre-commit run evaluates the staged files' directories, a full scan every directory
+except modules called from outside their own tree (they are evaluated through those callers), so a staged
+root module's findings are the full scan's (tests/test_module_scope.py). checkov walks `--directory` recursively:
 every sub-directory that is not a unit is given as an exact `--skip-path`. checkov still loads a skipped
 directory that a scanned file calls (`source = "./modules/db"`): it reads modules through the calls, not
 through the walk, and with the caller's variables.
@@ -44,7 +45,18 @@ def groups(tf_dirs: Iterable[Path], jobs: int) -> list[list[Path]]:
     """The units of each checkov process: at most `jobs` groups of similar size, more only where a unit calls
     another (they are never together); deterministic."""
     found = units(tf_dirs)
-    return partition(found, jobs, callees(found))
+    calls = callees(found)
+    roots = [u for u in found if u not in called_from_outside(calls)]
+    return partition(roots, jobs, calls)
+
+
+def called_from_outside(calls: Mapping[Path, frozenset[Path]]) -> set[Path]:
+    """Units that another unit, not below them, calls as a local module (`../modules/db` from a stack, a root
+    module's `./modules/x`): evaluated through their callers only, with the callers' variables, never with their
+    own defaults alone, as checkov does over a whole repository. A module repository's root called only from its
+    own `examples/` or `tests/` stays a unit: staged, it is evaluated as a root, and a full scan does the same."""
+    return {callee for caller, callee_dirs in calls.items() for callee in callee_dirs
+            if callee in calls and callee not in caller.parents}
 
 
 def partition(unit_dirs: Sequence[Path], count: int,
