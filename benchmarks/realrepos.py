@@ -92,10 +92,10 @@ def precommit(corpus: Path, repeat: int, gg_scan: list[str]) -> list[str]:
             "gdpr-guard CPU | CPU ratio | gdpr-guard peak |", "|---|---|---|---|---|---|---|---|---|---|", *rows, ""]
 
 
-def full(corpus: Path, repeat: int, gg_scan: list[str], work: Path) -> list[str]:
+def full(corpus: Path, repeat: int, gg_scan: list[str], work: Path, names: list[str]) -> list[str]:
     checkov = run.tool("checkov")
     rows = []
-    for name in FULL:
+    for name in names:
         root = corpus / name
         print(f"{name}: full scan", flush=True)
         ours, ck = run.Series("gdpr-guard scan ."), run.Series("checkov -d .")
@@ -118,6 +118,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--full", action="store_true", help="also the full scans (long: minutes per repository)")
     parser.add_argument("--full-repeat", type=int, default=1)
+    parser.add_argument("--full-repos", default=",".join(FULL), help="comma-separated manifest names")
     parser.add_argument("--skip-precommit", action="store_true")
     parser.add_argument("--work", type=Path, default=Path("/tmp/gdpr-guard-bench"))
     parser.add_argument("--out", type=Path, default=HERE / "results" / "realrepos.md")
@@ -131,7 +132,7 @@ def main() -> int:
     if not args.skip_precommit:
         lines += precommit(corpus, args.repeat, gg_scan)
     if args.full:
-        lines += full(corpus, args.full_repeat, gg_scan, args.work)
+        lines += full(corpus, args.full_repeat, gg_scan, args.work, args.full_repos.split(","))
     load_end = os.getloadavg()
     head = ["# gdpr-guard on real module repositories", "",
             f"Machine: {os.cpu_count()} cores; {run._versions()}. Load average at start {load_start[0]:.2f}, at end "
