@@ -8,7 +8,7 @@ import pytest
 
 from gdpr_guard.catalog import Catalog
 from gdpr_guard.config import Config
-from gdpr_guard.engines import checkov, semgrep
+from gdpr_guard.engines import checkov, checkov_units, semgrep
 from gdpr_guard.engines.common import EngineOutput
 from gdpr_guard.targets import Kind, discover
 
@@ -39,7 +39,7 @@ def checkov_single(catalog: Catalog) -> EngineOutput:
 @pytest.fixture()
 def always_split(monkeypatch: pytest.MonkeyPatch) -> None:
     """The fixtures are small; make the engine split them as it would split a large repository."""
-    monkeypatch.setattr(checkov, "MIN_SPLIT_BYTES", 0)
+    monkeypatch.setattr(checkov_units, "MIN_SPLIT_BYTES", 0)
 
 
 @pytest.mark.usefixtures("always_split")
@@ -73,13 +73,14 @@ def test_semgrep_uses_the_fast_cli_unless_told_otherwise(monkeypatch: pytest.Mon
     assert "--experimental" not in semgrep.command("semgrep", [], ["a.py"], 2)
 
 
-def test_nested_module_directories_stay_with_their_ancestor(tmp_path: Path) -> None:
+def test_every_directory_is_its_own_unit(tmp_path: Path) -> None:
     for rel in ("envs/prod", "envs/prod/nested", "envs/dev", "modules/db"):
         (tmp_path / rel).mkdir(parents=True)
         (tmp_path / rel / "main.tf").write_text('resource "null_resource" "x" {}\n')
-    units = checkov.module_units([tmp_path / "envs/prod/nested", tmp_path / "envs/prod", tmp_path / "modules/db",
-                                  tmp_path / "envs/dev"])
-    assert units == [tmp_path / "envs/dev", tmp_path / "envs/prod", tmp_path / "modules/db"]
+    units = checkov_units.units([tmp_path / "envs/prod/nested", tmp_path / "envs/prod", tmp_path / "modules/db",
+                                 tmp_path / "envs/dev", tmp_path / "envs/prod"])
+    assert units == [tmp_path / "envs/dev", tmp_path / "envs/prod", tmp_path / "envs/prod/nested",
+                     tmp_path / "modules/db"]
 
 
 @pytest.mark.usefixtures("always_split")
@@ -91,10 +92,10 @@ def test_partition_places_every_unit_in_exactly_one_group(tmp_path: Path, groups
         unit.mkdir()
         (unit / "main.tf").write_text("#" * (100 * (i % 3 + 1)))
         units.append(unit)
-    parts = checkov.partition(units, groups)
+    parts = checkov_units.partition(units, groups)
     assert len(parts) == min(groups, len(units))
     assert sorted(u for p in parts for u in p) == sorted(units)
-    assert parts == checkov.partition(list(reversed(units)), groups)
+    assert parts == checkov_units.partition(list(reversed(units)), groups)
     assert all(parts)
 
 
@@ -104,7 +105,25 @@ def test_small_scans_stay_in_one_checkov_process(tmp_path: Path) -> None:
         (tmp_path / f"m{i}").mkdir()
         (tmp_path / f"m{i}" / "main.tf").write_text("#" * 1000)
         units.append(tmp_path / f"m{i}")
-    assert checkov.partition(units, 2) == [units]
+    assert checkov_units.partition(units, 2) == [units]
+
+
+def test_a_unit_and_a_module_it_calls_never_share_a_process(tmp_path: Path) -> None:
+    # checkov never evaluates on its own a directory that another directory of the same process calls
+    files = {"main.tf": 'module "db" {\n  source = "./modules/db"\n}\n',
+             "modules/db/main.tf": 'resource "null_resource" "db" {}\n',
+             "examples/basic/main.tf": 'module "root" {\n  source = "../.."\n}\n',
+             "other/main.tf": 'resource "null_resource" "other" {}\n'}
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    dirs = [(tmp_path / rel).parent for rel in files]
+    parts = checkov_units.groups(dirs, 1)
+    # modules/db is called from outside its tree (by the root): evaluated through its callers only. The root,
+    # called only from its own examples/, is a unit of its own, never in the process of the example calling it.
+    assert sorted(u for p in parts for u in p) == sorted([tmp_path, tmp_path / "examples/basic", tmp_path / "other"])
+    assert not any({tmp_path, tmp_path / "examples/basic"} <= set(p) for p in parts)
+    assert len(parts) == 2
 
 
 def test_only_engines_with_targets_are_listed_for_kinds() -> None:

@@ -16,10 +16,10 @@ from gdpr_guard import launch, prestart
 from gdpr_guard.catalog import Catalog
 from gdpr_guard.cli import build_parser
 from gdpr_guard.config import Config
-from gdpr_guard.engines import checkov
+from gdpr_guard.engines import checkov, checkov_units
 from gdpr_guard.engines.common import EngineOutput
 from gdpr_guard.errors import EngineError
-from gdpr_guard.targets import discover
+from gdpr_guard.targets import Kind, discover
 
 REPO = Path(__file__).resolve().parents[1]
 TERRAFORM = REPO / "tests" / "fixtures" / "terraform"
@@ -61,7 +61,7 @@ def test_worker_gives_the_results_of_a_plain_checkov_process(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(prestart, "FORKS", forks)
     if split:
-        monkeypatch.setattr(checkov, "MIN_SPLIT_BYTES", 0)
+        monkeypatch.setattr(checkov_units, "MIN_SPLIT_BYTES", 0)
     config = Config(jobs=2 if split else 1)
     plain = _scan(catalog, config)
     assert not worker_runs
@@ -70,7 +70,10 @@ def test_worker_gives_the_results_of_a_plain_checkov_process(
     workdir = prestart._waiting["checkov"].workdir
     ahead = _scan(catalog, config)
     # every checkov run went through the worker; where it cannot fork, only the first
-    assert len(worker_runs) == (2 if split and forks else 1)
+    targets = [t for t in discover([TERRAFORM], REPO) if t.kind is Kind.TERRAFORM]
+    runs = len(checkov_units.groups((t.path.parent for t in targets), config.jobs))
+    assert runs == 2 or not split
+    assert len(worker_runs) == (runs if forks else 1)
     assert all(argv[0] == prestart._locate("checkov") for argv in worker_runs)
     assert plain.findings, "the fixtures must produce findings for the comparison to mean anything"
     assert _key(ahead) == _key(plain)

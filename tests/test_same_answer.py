@@ -21,7 +21,7 @@ from conftest import FIXTURES
 from gdpr_guard import merge, reporters
 from gdpr_guard.catalog import Catalog
 from gdpr_guard.config import Config
-from gdpr_guard.engines import checkov
+from gdpr_guard.engines import checkov_units
 from gdpr_guard.scan import run_scan
 from gdpr_guard.shard import Spec
 
@@ -68,7 +68,7 @@ def test_one_process_reports_each_module_instance_once(single: set[tuple[Any, ..
 @pytest.mark.parametrize("jobs", [2, 4])
 def test_jobs_do_not_change_the_findings(jobs: int, repo: Path, catalog: Catalog, single: set[tuple[Any, ...]],
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(checkov, "MIN_SPLIT_BYTES", 0)  # split the small fixture as a large repository
+    monkeypatch.setattr(checkov_units, "MIN_SPLIT_BYTES", 0)  # split the small fixture as a large repository
     result = run_scan([repo], repo, Config(jobs=jobs), catalog)
     assert _results(reporters.REPORTERS["sarif"](result, catalog, OPTIONS)) == single
 

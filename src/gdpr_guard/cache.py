@@ -7,9 +7,10 @@ the effective configuration. Granularity:
 
 * semgrep: one entry per script file;
 * checkov: one entry per group of Terraform module directories (the groups checkov runs as one process;
-  the grouping is deterministic), covering every `.tf`, `.tf.json` and `.tfvars` file under them and
-  under the local modules they call (`source = "../modules/x"`), transitively. A changed module
-  directory re-scans its group only. Plan files are never cached.
+  the grouping is deterministic), covering every `.tf`, `.tf.json` and `.tfvars` file in them (not in
+  their sub-directories, which checkov does not evaluate with them) and in the local modules they call
+  (`source = "../modules/x"`), transitively. A changed module directory re-scans the groups that read it
+  only. Plan files are never cached.
 
 An entry that cannot be read, does not parse or does not have the expected shape is ignored (and
 removed), never trusted. Results with a run-level error are never stored. Entries hold excerpts of the
@@ -22,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -36,12 +36,11 @@ from gdpr_guard.config import Config
 from gdpr_guard.engines.common import EngineOutput
 from gdpr_guard.errors import GdprGuardError
 from gdpr_guard.finding import Location, RawFinding, ScanError
-from gdpr_guard.targets import SKIPPED_DIRS, Kind, Target
+from gdpr_guard.targets import Kind, Target
 
 DIRNAME = ".gdpr-guard-cache"
-FORMAT = 2
+FORMAT = 3  # 3: a unit is one directory and its callees, not a tree (engines/checkov_units.py)
 TF_SUFFIXES = (".tf", ".tf.json", ".tfvars")
-LOCAL_SOURCE = re.compile(r'source\s*=\s*"(\.{1,2}/[^"]*)"')
 RAW_FIELDS = frozenset(f.name for f in fields(RawFinding))
 Scan = Callable[[Sequence[Target], Sequence[Rule], Catalog, Path, Config], EngineOutput]
 
@@ -149,18 +148,17 @@ class Cache:
 
     def _per_group(self, engine: str, scan: Scan, targets: Sequence[Target], rules: Sequence[Rule],
                    catalog: Catalog, root: Path, config: Config) -> EngineOutput:
-        from gdpr_guard.engines import checkov
+        from gdpr_guard.engines import checkov_units
 
         tf = [t for t in targets if t.kind is Kind.TERRAFORM]
         others = [t for t in targets if t.kind is not Kind.TERRAFORM]
         jobs = config.jobs or max(os.cpu_count() or 1, 1)
-        groups, _ = checkov.groups(tf, jobs)
+        groups = checkov_units.groups((t.path.parent for t in tf), jobs)
         single = replace(config, jobs=1)
         work: list[tuple[list[Target], str]] = []
         output = EngineOutput()
         for group in groups:
-            members = [t for t in tf if any(u == t.path.parent.resolve() or u in t.path.parent.resolve().parents
-                                            for u in group)]
+            members = [t for t in tf if t.path.parent.resolve() in group]
             key = self.key(engine, config, rules, _terraform_parts(group, members, root))
             hit = self.get(key)
             if hit is None:
@@ -204,31 +202,30 @@ def engine_identity(engine: str) -> str:
 
 
 def _terraform_parts(group: Sequence[Path], members: Sequence[Target], root: Path) -> list[tuple[str, bytes]]:
+    """What a group's checkov run reads: its units' own Terraform files and those of the local modules they
+    call, transitively (the directories checkov_units gives it, not their sub-directories)."""
+    from gdpr_guard import terraform_modules
+
     parts = [("unit", _rel(u, root).encode()) for u in group]
     parts += [("target", t.rel.encode()) for t in sorted(members)]
-    seen: set[Path] = set()
-    todo = list(group)
+    directories = set(group)
+    for unit in group:
+        directories |= terraform_modules.callees(unit)
     files: dict[str, bytes] = {}
-    while todo:
-        directory = todo.pop()
-        if directory in seen:
-            continue
-        seen.add(directory)
-        for dirpath, dirnames, filenames in os.walk(directory):
-            dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS)
-            for name in sorted(filenames):
-                if not name.endswith(TF_SUFFIXES):
-                    continue
-                path = Path(dirpath) / name
-                try:
-                    content = path.read_bytes()
-                except OSError:
-                    content = b"<unreadable>"
-                files[str(path)] = content
-                for source in LOCAL_SOURCE.findall(content.decode("utf-8", "replace")):
-                    module = (path.parent / source).resolve()
-                    if module.is_dir():
-                        todo.append(module)
+    for directory in sorted(directories):
+        try:
+            names = sorted(p.name for p in directory.iterdir() if p.is_file())
+        except OSError:
+            names = []
+        for name in names:
+            if not name.endswith(TF_SUFFIXES):
+                continue
+            path = directory / name
+            try:
+                content = path.read_bytes()
+            except OSError:
+                content = b"<unreadable>"
+            files[str(path)] = content
     parts += [("file:" + name, content) for name, content in sorted(files.items())]
     return parts
 

@@ -94,9 +94,9 @@ def all_calls(tf_files: Iterable[Path]) -> list[Call]:
     return sorted(out, key=lambda c: (str(c.file), c.line, c.name))
 
 
-def called_dirs(tf_files: Iterable[Path]) -> set[Path]:
-    """Directories (resolved) called as a local module by `tf_files`, directly or through other modules."""
-    return {c.source for c in all_calls(tf_files) if c.source != c.file.parent}
+def callees(directory: Path) -> set[Path]:
+    """Directories (resolved) that `directory`'s own `.tf` files call as local modules, transitively."""
+    return {c.source for c in all_calls(_tf_files(directory))}
 
 
 def owners(tf_files: Iterable[Path]) -> dict[Path, Path]:

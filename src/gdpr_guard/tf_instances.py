@@ -43,13 +43,23 @@ class Existence:
 
 def existing_instances(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
     """Drop findings on instances that cannot exist; mark those that exist only if a caller opts in."""
-    terraform = [f for f in findings if f.engine == "checkov" and f.resource]
-    if not terraform:
+    if not any(f.engine == "checkov" and f.resource for f in findings):
         return findings
     modules = {m.directory: m for m in _hcl.modules(list(targets), RELEVANT, CONTEXT)}
+    callers: dict[str, list[_hcl.Module]] = {}  # module call name -> the modules that hold such a call
+    for module in modules.values():
+        for name in dict.fromkeys(b.labels[0] for b in module.blocks("module") if b.labels):
+            callers.setdefault(name, []).append(module)
+    # Many rules fail on the same resource instance: its existence is decided once per (address, directory).
+    verdicts: dict[tuple[str, str], Existence | None] = {}
     out = []
     for finding in findings:
-        verdict = _existence(finding, modules) if finding in terraform else None
+        verdict = None
+        if finding.engine == "checkov" and finding.resource:
+            key = (finding.resource, posixpath.dirname(finding.location.path))
+            if key not in verdicts:
+                verdicts[key] = _existence(finding, modules, callers)
+            verdict = verdicts[key]
         if verdict is None or not verdict.zero:
             out.append(finding)
         elif verdict.by_default and not verdict.empty_collection:
@@ -58,7 +68,8 @@ def existing_instances(findings: list[RawFinding], targets: Sequence[Target]) ->
     return out
 
 
-def _existence(finding: RawFinding, modules: dict[str, _hcl.Module]) -> Existence | None:
+def _existence(finding: RawFinding, modules: dict[str, _hcl.Module],
+               callers: dict[str, list[_hcl.Module]]) -> Existence | None:
     assert finding.resource is not None
     calls, resource = _address(finding.resource)
     if resource is None:
@@ -72,7 +83,7 @@ def _existence(finding: RawFinding, modules: dict[str, _hcl.Module]) -> Existenc
         scope = _scope(target, None)
         zero = _zero(block.body, scope)
         return Existence(True, ", ".join(sorted(scope.defaults_used)), _empty_each(block.body, scope)) if zero else None
-    verdicts = [v for start in modules.values() if _find(start, "module", calls[0]) is not None
+    verdicts = [v for start in callers.get(calls[0], [])
                 if (v := _chain(start, calls, directory, resource, modules)) is not None]
     if not verdicts or not all(v.zero for v in verdicts):
         return None

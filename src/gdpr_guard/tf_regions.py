@@ -37,8 +37,8 @@ def narrow(file: Path, block: Location, keys: Iterable[str]) -> Location | None:
 
 def _block_body(file: Path, block: Location, keys: Sequence[str]) -> Any | None:
     try:
-        # "\n" only, as checkov counts lines (str.splitlines also splits on form feeds and U+2028).
-        lines = [line + "\n" for line in file.read_text(encoding="utf-8").split("\n")]
+        stat = file.stat()
+        lines = _lines(str(file), stat.st_mtime_ns, stat.st_size)
     except (OSError, ValueError):  # unreadable, not UTF-8, or a path no file can have
         return None
     # Whole lines from the block's first one: Lark's line numbers are then offsets into the block and
@@ -47,6 +47,15 @@ def _block_body(file: Path, block: Location, keys: Sequence[str]) -> Any | None:
     if not any(_segments(key)[:1] and _segments(key)[0] in text for key in keys):
         return None  # none of the names is even written in the block: no parse (the common missing-attribute case)
     return _parsed_body(text)
+
+
+@functools.lru_cache(maxsize=256)
+def _lines(path: str, mtime_ns: int, size: int) -> tuple[str, ...]:
+    """A file's lines, read once per version (a module file gets a finding per rule and per instance)."""
+    del mtime_ns, size  # cache key only
+    with open(path, encoding="utf-8") as handle:
+        # "\n" only, as checkov counts lines (str.splitlines also splits on form feeds and U+2028).
+        return tuple(line + "\n" for line in handle.read().split("\n"))
 
 
 @functools.lru_cache(maxsize=512)

@@ -7,20 +7,20 @@ import contextlib
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from gdpr_guard import policy_params, prestart, resources, terraform_modules, tf_regions
+from gdpr_guard import policy_params, prestart, resources, tf_regions
 from gdpr_guard.analyses import _hcl
 from gdpr_guard.catalog import Catalog, Rule
 from gdpr_guard.config import Config
-from gdpr_guard.engines import base, module_findings
+from gdpr_guard.engines import base, checkov_units, module_findings
 from gdpr_guard.engines.common import Engine, EngineOutput, load_json, relative
 from gdpr_guard.errors import EngineError
 from gdpr_guard.finding import Location, RawFinding, ScanError
-from gdpr_guard.targets import SKIPPED_DIRS, Kind, Target
+from gdpr_guard.targets import Kind, Target
 
 NAME = "checkov"
 BROKEN_CHECK = re.compile(r"Cannot load external check '([^']+)'")
@@ -50,44 +50,14 @@ def command(binary: str, rules: Sequence[Rule], *, directory: Path | None = None
     return argv
 
 
-def module_root(tf_dirs: Iterable[Path]) -> tuple[Path, list[str]]:
-    """One directory covering every Terraform target, and the paths under it to skip.
-
-    checkov mixes up results when given several `-d`, so it gets their common ancestor and a
-    `--skip-path` for every sibling that holds no target (a pre-commit run on a few staged files
-    must not scan the rest of the repository).
-    """
-    dirs = sorted({d.resolve() for d in tf_dirs})
-    common = Path(os.path.commonpath([str(d) for d in dirs]))
-    wanted = set(dirs)
-    on_the_way = {p for d in dirs for p in d.parents if p == common or common in p.parents}
-    skip: list[str] = []
-    for current in sorted(on_the_way - wanted):
-        try:
-            entries = sorted(current.iterdir())
-        except OSError:
-            continue
-        for entry in entries:
-            if entry in wanted or entry in on_the_way:
-                continue
-            if entry.is_dir() or entry.name.endswith((".tf", ".tf.json")):
-                skip.append(_exact(entry))
-    return common, skip
-
-
-def _exact(path: Path) -> str:
-    # checkov tests each --skip-path both as a regex searched in the absolute path and as a
-    # substring; an anchored absolute pattern only ever matches that one entry.
-    return "^" + re.escape(str(path)) + "$"
-
-
 def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, root: Path,
          config: Config) -> EngineOutput:
     """Scan Terraform directories and plan files.
 
-    Terraform module directories are split into up to `jobs` groups (one checkov process each, run
-    concurrently); plan files are one more process. Results are the same as one process over all of
-    them (tests/test_engine_parallel.py proves it on the fixtures). The runs go through the checkov
+    Each directory holding Terraform targets is evaluated with the local modules it calls, not with its
+    sub-directories (checkov_units); the directories go into up to `jobs` groups (one checkov process each,
+    run concurrently); plan files are one more process. Results are the same whatever the split
+    (tests/test_engine_parallel.py proves it on the fixtures). The runs go through the checkov
     worker the console script started ahead (gdpr_guard/prestart.py) when there is one.
     """
     binary = base.locate(NAME)
@@ -101,9 +71,8 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
             checks = stack.enter_context(policy_params.materialised_dir(resources.policies_dir() / "checkov", config))
             runs: list[tuple[list[str], bool]] = []  # (argv, is the plan run)
             if tf:
-                units, called = groups(tf, jobs)
-                for group in units:
-                    runs.append((terraform_command(binary, rules, group, checks, called), False))
+                for group in checkov_units.groups((t.path.parent for t in tf), jobs):
+                    runs.append((terraform_command(binary, rules, group, checks), False))
             if plans:
                 # No --repo-root-for-plan-enrichment: checkov matches `type.name` anywhere under the root
                 # with the module path dropped (and keeps the plan as file_abs_path with the .tf lines);
@@ -196,81 +165,11 @@ def _relocate(findings: list[RawFinding], plans: Sequence[Target], root: Path) -
 
 
 def terraform_command(binary: str, rules: Sequence[Rule], dirs: Sequence[Path],
-                      checks_dir: Path | None = None, called: Iterable[Path] = ()) -> list[str]:
-    """One checkov process over some module directories (their common ancestor, siblings skipped).
-
-    Directories called as local modules are skipped as directories: checkov still loads them through
-    each call (with the caller's variables), but never evaluates them on their own with their defaults,
-    which one process over the whole repository would not do either.
-    """
-    directory, skip = module_root(dirs)
-    skip += [_exact(d) for d in sorted(called) if directory in d.parents]
-    skip += ["/" + re.escape(name) + "$" for name in sorted(SKIPPED_DIRS)]
+                      checks_dir: Path | None = None) -> list[str]:
+    """One checkov process over some module directories: their own files and the local modules they call
+    (checkov_units: never their sub-directories' other stacks)."""
+    directory, skip = checkov_units.scan_root(dirs)
     return command(binary, rules, directory=directory, skip=skip, checks_dir=checks_dir)
-
-
-def groups(tf: Sequence[Target], jobs: int) -> tuple[list[list[Path]], set[Path]]:
-    """The module directories of each checkov process, and the directories called as local modules.
-
-    One process sees callers and modules together and needs no help: the calls are only read (with the
-    HCL parser, ~10 ms a file that has a `module` block) when the scan is split, never in a pre-commit run.
-    """
-    dirs = [t.path.parent for t in tf]
-    single = partition(module_units(dirs), jobs)
-    if len(single) <= 1:
-        return single, set()
-    called = terraform_modules.called_dirs(t.path for t in tf)
-    return partition(module_units(dirs, called), jobs), called
-
-
-def module_units(tf_dirs: Iterable[Path], called: Iterable[Path] = ()) -> list[Path]:
-    """Directories holding Terraform targets, minus those nested in another one and local modules.
-
-    checkov scans a directory recursively, so a nested directory is part of its ancestor's unit and
-    must never be scanned by another process (its results would be reported twice). A directory called
-    as a local module is scanned through its callers only (terraform_command).
-    """
-    modules = {d.resolve() for d in called}
-    dirs = {d.resolve() for d in tf_dirs} - modules
-    return sorted(d for d in dirs if not any(parent in dirs for parent in d.parents))
-
-
-MIN_SPLIT_BYTES = 256 * 1024
-
-
-def partition(units: Sequence[Path], groups: int) -> list[list[Path]]:
-    """Split module units into at most `groups` groups of similar Terraform size, deterministically.
-
-    Largest first onto the lightest group (ties: lowest index); each group's order is sorted.
-    """
-    count = max(1, min(groups, len(units)))
-    if count == 1:
-        return [sorted(units)] if units else []
-    weighted = sorted(((_weight(u), u) for u in units), key=lambda wu: (-wu[0], str(wu[1])))
-    if sum(w for w, _ in weighted) < MIN_SPLIT_BYTES:
-        # Each checkov process costs ~2-3 s and ~175 MiB of imports before it reads a file: a small
-        # scan is cheaper in one process (measured: splitting pays off on hundreds of files).
-        return [sorted(units)]
-    bins: list[list[Path]] = [[] for _ in range(count)]
-    loads = [0] * count
-    for weight, unit in weighted:
-        index = min(range(count), key=lambda i: (loads[i], i))
-        bins[index].append(unit)
-        loads[index] += weight
-    return [sorted(b) for b in bins if b]
-
-
-def _weight(unit: Path) -> int:
-    total = 0
-    for dirpath, dirnames, filenames in os.walk(unit):
-        dirnames[:] = [d for d in dirnames if d not in SKIPPED_DIRS]
-        for name in filenames:
-            if name.endswith((".tf", ".tf.json", ".tfvars")):
-                try:
-                    total += os.path.getsize(os.path.join(dirpath, name))
-                except OSError:
-                    pass
-    return total + 1
 
 
 def parse(stdout: str, catalog: Catalog, root: Path) -> EngineOutput:
