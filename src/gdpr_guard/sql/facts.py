@@ -86,7 +86,7 @@ def facts(tree: Any, line: int, column: int) -> list[Fact]:
             out.append(Removal(name_of(body.this), line))
     target, query, to_file = _copy(tree)
     if query is not None:
-        sources = _sources(query, ctes) - {target}  # SELECT ... INTO: the created table is not read
+        sources = _sources(query, ctes)
         if sources and not _aggregate(query) and (target or to_file):
             out.append(Copy(target, tuple(sorted(sources)), to_file, line))
     for select in _leaving(tree):
@@ -116,7 +116,9 @@ def _copy(tree: Any) -> tuple[str, Any, bool]:
             and isinstance(tree.expression, exp.Query):
         return name_of(tree.this), tree.expression, False
     if isinstance(tree, exp.Select) and isinstance(tree.args.get("into"), exp.Into):
-        return name_of(tree.args["into"].this), tree, False
+        query = tree.copy()
+        query.set("into", None)  # the created table is written, not read
+        return name_of(tree.args["into"].this), query, False
     if isinstance(tree, exp.Copy):
         files = tree.args.get("files") or []
         if not tree.args.get("kind"):  # COPY src TO 'file' (PostgreSQL)
