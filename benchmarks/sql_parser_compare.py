@@ -67,7 +67,8 @@ SAMPLES: dict[str, list[str]] = {
     ],
     "bigquery": [
         "CREATE TABLE `proj.dataset.customers_copy` AS SELECT * FROM `proj.dataset.customers`",
-        "EXPORT DATA OPTIONS (uri = 'gs://bucket/customers-*.csv', format = 'CSV') AS SELECT id, email FROM ds.customers",
+        "EXPORT DATA OPTIONS (uri = 'gs://bucket/customers-*.csv', format = 'CSV') "
+        "AS SELECT id, email FROM ds.customers",
         "INSERT INTO ds.orders_archive SELECT * EXCEPT (card_number) FROM ds.orders",
     ],
     "redshift": [

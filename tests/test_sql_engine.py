@@ -32,7 +32,8 @@ def test_unread_statement_is_listed_counted_and_judged(tmp_path: Path, catalog: 
     assert {(f.rule_id, f.location.path, f.location.start_line) for f in result.findings} == \
         {("GG-DEL-105", "V1__export.sql", 2)}
     notice = next(n for n in result.notices if n.startswith("SQL: "))
-    assert notice.startswith("SQL: 1 statement(s) no SQL dialect could read") and notice.endswith("V1__export.sql:2")
+    assert notice.startswith("SQL: 1 statement(s) no SQL dialect could read")
+    assert notice.endswith("V1__export.sql:2")
     assert result.errors == ()
     assert notice in json.loads(json_report.render(result, catalog, ReportOptions()))["notices"]
     assert notice in text.render(result, catalog, ReportOptions())
@@ -75,7 +76,7 @@ def test_shell_sources() -> None:
 
 
 def test_statements_keep_their_lines_and_bodies_whole() -> None:
-    statements = split("SELECT 1;\nCREATE FUNCTION f() RETURNS int AS $$\nBEGIN\n  RETURN 1;\nEND $$ LANGUAGE plpgsql;\n"
-                       "INSERT INTO a\nSELECT id FROM b;")
+    statements = split("SELECT 1;\nCREATE FUNCTION f() RETURNS int AS $$\nBEGIN\n  RETURN 1;\nEND $$ "
+                       "LANGUAGE plpgsql;\nINSERT INTO a\nSELECT id FROM b;")
     assert [(s.line, s.end_line, s.tree is not None) for s in statements] == [(1, 1, True), (2, 5, False),
                                                                                (6, 7, True)]
