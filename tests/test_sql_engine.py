@@ -44,7 +44,8 @@ def test_password_is_masked_in_every_format(tmp_path: Path, catalog: Catalog) ->
     (tmp_path / "accounts.sql").write_text("CREATE USER etl IDENTIFIED BY Loader2021;\n", encoding="utf-8")
     result = _scan(tmp_path, catalog)
     assert {(f.rule_id, f.location.start_line) for f in result.findings} == {("GG-CRED-109", 1)}
-    for rendered in (json_report.render(result, catalog, ReportOptions()), text.render(result, catalog, ReportOptions()), sarif.render(result, catalog, ReportOptions())):
+    for reporter in (json_report, text, sarif):
+        rendered = reporter.render(result, catalog, ReportOptions())
         assert "Loader2021" not in rendered
 
 
