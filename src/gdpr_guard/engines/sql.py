@@ -25,7 +25,8 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
 
     from gdpr_guard.sql.analysis import analyse
 
-    result = analyse(targets, root, [r.engine_rule for r in rules], config.generic_accounts)
+    result = analyse(targets, root, [r.engine_rule for r in rules], config.generic_accounts,
+                     lambda table: _personal(table, config))
     output = EngineOutput(findings=result.findings, version=f"sqlglot {version('sqlglot')}")
     if result.unread:
         places = ", ".join(f"{path}:{line}" for path, line in result.unread[:SHOWN])
@@ -33,6 +34,14 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
         output.notices.append(f"SQL: {len(result.unread)} statement(s) no SQL dialect could read were checked "
                               f"with the simpler token rules: {places}{more}")
     return output
+
+
+def _personal(table: str, config: Config) -> bool:
+    from gdpr_guard import personal_data
+    from gdpr_guard.finding import Location, RawFinding
+
+    probe = RawFinding(rule_id="", location=Location("", 1, 1), engine=NAME, resource=table, context=table)
+    return personal_data.classify(probe, config.personal_data) is not None
 
 
 ENGINE = Engine(name=NAME, kinds=frozenset({Kind.SQL, Kind.PYTHON, Kind.SHELL}), scan=scan)

@@ -38,6 +38,8 @@ class Account:
     login: bool | None
     """Can it log in: True (USER, LOGIN, ROLE ... LOGIN), False (NOLOGIN, a ROLE or GROUP without LOGIN),
     None for a grantee (decided by how the set creates it)."""
+    tables: tuple[str, ...] = ()
+    """For a grantee: the tables the privileges are on (not schemas, sequences, functions, databases)."""
 
 
 def read(stmt: tuple[Token, ...]) -> tuple[list[Account], list[Secret]]:
@@ -55,6 +57,7 @@ def _grantees(stmt: tuple[Token, ...]) -> list[Account]:
     at = next((i for i, t in enumerate(stmt) if t.kind == WORD and t.text == "to" and t.depth == 0), None)
     if at is None:
         return []
+    tables = _tables(stmt[:at])
     out = []
     expect = True
     for token in stmt[at + 1:]:
@@ -62,10 +65,30 @@ def _grantees(stmt: tuple[Token, ...]) -> list[Account]:
             break  # WITH GRANT OPTION, GRANTED BY, AS grantor
         if token.kind == PUNCT and token.text == ",":
             expect = True
-        elif expect and token.kind in (WORD, STRING) and token.text.lower() not in ("user", "role", "group", "public"):
-            out.append(Account(token.text.lower(), token.line, token.column + (token.kind == STRING), False, None))
+        elif expect and token.kind in (WORD, STRING) and token.text.lower() not in ("user", "role", "group"):
+            out.append(Account(token.text.lower(), token.line, token.column + (token.kind == STRING), False, None,
+                               tables))
             expect = False
     return out
+
+
+def _tables(head: tuple[Token, ...]) -> tuple[str, ...]:
+    """Tables named after ON in `GRANT privileges ON [TABLE] a, b` (nothing for schemas, functions, ...)."""
+    on = next((i for i, t in enumerate(head) if t.kind == WORD and t.text == "on"), None)
+    if on is None:
+        return ()
+    rest = [t for t in head[on + 1:] if t.kind != PUNCT or t.text in (",", ".")]
+    if rest and rest[0].kind == WORD and rest[0].text in ("all", "schema", "database", "function", "sequence",
+                                                          "procedure", "routine", "type", "domain", "language",
+                                                          "foreign", "tablespace", "large"):
+        return ()
+    if rest and rest[0].kind == WORD and rest[0].text == "table":
+        rest = rest[1:]
+    names: list[str] = []
+    for i, token in enumerate(rest):
+        if token.kind == WORD and (i + 1 == len(rest) or rest[i + 1].text != "."):
+            names.append(token.text)
+    return tuple(names)
 
 
 def _created(stmt: tuple[Token, ...], words: list[str]) -> list[Account]:

@@ -11,7 +11,7 @@ way forward.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -56,8 +56,11 @@ class Result:
 
 
 def analyse(targets: Sequence[Target], root: Path, rule_ids: Iterable[str],
-            generic_accounts: Iterable[str]) -> Result:
-    """Run the SQL rules named in `rule_ids` over the targets (and the Flyway files beside them)."""
+            generic_accounts: Iterable[str], personal: Callable[[str], bool] = lambda name: False) -> Result:
+    """Run the SQL rules named in `rule_ids` over the targets (and the Flyway files beside them).
+
+    `personal(table)`: does a table's name say it holds personal data (GRANT ... TO PUBLIC on it)?
+    """
     wanted = set(rule_ids)
     generic = {a.lower() for a in generic_accounts}
     result = Result()
@@ -72,7 +75,7 @@ def analyse(targets: Sequence[Target], root: Path, rule_ids: Iterable[str],
     for key in sorted(placed_by_set):
         items = placed_by_set[key]
         directory = str(PurePosixPath(items[0].path).parent)
-        for finding in _judge(items, groups.get(directory, frozenset()), generic, root):
+        for finding in _judge(items, groups.get(directory, frozenset()), generic, root, personal):
             if finding.rule_id in wanted and finding.location.path in asked:
                 result.findings.append(finding)
     _READ.clear()  # read once per analysis, never across scans (a warm process sees edited files)
@@ -173,7 +176,8 @@ def _group_roles(sets: dict[str, list[Placed]]) -> dict[str, frozenset[str]]:
     return {d: frozenset(n for n, group in names.items() if group) for d, names in state.items()}
 
 
-def _judge(items: list[Placed], groups: frozenset[str], generic: set[str], root: Path) -> list[RawFinding]:
+def _judge(items: list[Placed], groups: frozenset[str], generic: set[str], root: Path,
+           personal: Callable[[str], bool]) -> list[RawFinding]:
     out: list[RawFinding] = []
     removals = [(i.order, i.fact.table) for i in items if isinstance(i.fact, Removal)]
     for item in items:
@@ -187,6 +191,10 @@ def _judge(items: list[Placed], groups: frozenset[str], generic: set[str], root:
         elif isinstance(fact, Star) and item.origin == "sql":
             # a star in Python or shell is GG-MIN-101 / GG-MIN-103, which read the query where it is used
             out.append(_finding("GG-MIN-105", item, root))
+        elif isinstance(fact, accounts.Account) and fact.name == "public":
+            # every role, present and future, can read it: the most shared account there is
+            if any(personal(table) for table in fact.tables):
+                out.append(_finding("GG-CRED-110", item, root, length=len(fact.name)))
         elif isinstance(fact, accounts.Account):
             shared = fact.name in generic or bool(SHARED_NAME.match(fact.name))
             if shared and (fact.login is True or fact.login is None and not fact.created and fact.name not in groups):
