@@ -45,6 +45,7 @@ def from_python(source: str) -> list[SqlText]:
         return []
     out: list[SqlText] = []
     seen: set[int] = set()
+    sqlalchemy_text = _imports_sqlalchemy_text(tree)
     for function, reverse in _scopes(tree):
         assigned = _assignments(function)
         for node in ast.walk(function):
@@ -52,8 +53,8 @@ def from_python(source: str) -> list[SqlText]:
                 continue
             seen.add(id(node))
             name = _call_name(node)
-            if name not in CALLS:
-                continue
+            if name not in CALLS or name == "text" and not _is_sqlalchemy_text(node, sqlalchemy_text):
+                continue  # `text()` of a UI toolkit or a helper holds prose, not SQL
             if name == "RunSQL":
                 out += _texts(_argument(node, 0, "sql"), assigned, reverse)
                 out += _texts(_argument(node, 1, "reverse_sql"), assigned, True)
@@ -64,6 +65,19 @@ def from_python(source: str) -> list[SqlText]:
                 argument = _argument(argument, 0, "text")
             out += _texts(argument, assigned, reverse)
     return out
+
+
+def _imports_sqlalchemy_text(tree: ast.Module) -> bool:
+    return any(isinstance(n, ast.ImportFrom) and (n.module or "").startswith("sqlalchemy")
+               and any(a.name == "text" for a in n.names) for n in ast.walk(tree))
+
+
+def _is_sqlalchemy_text(node: ast.Call, imported: bool) -> bool:
+    func = node.func
+    if isinstance(func, ast.Name):
+        return imported
+    return isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+        and func.value.id in ("sa", "sqlalchemy", "sql", "expression")
 
 
 def _scopes(tree: ast.Module) -> list[tuple[ast.AST, bool]]:
