@@ -12,7 +12,7 @@ from gdpr_guard.config import Config
 from gdpr_guard.reporters import json_report, sarif, text
 from gdpr_guard.reporters.common import ReportOptions
 from gdpr_guard.scan import run_scan
-from gdpr_guard.sql.sources import PLACEHOLDER, from_python, from_shell
+from gdpr_guard.sql.sources import PLACEHOLDER, from_python, from_shell, without_templates
 from gdpr_guard.sql.statements import split
 
 SQL_RULES = ("GG-DEL-101", "GG-DEL-105", "GG-MIN-105", "GG-CRED-109", "GG-CRED-110")
@@ -81,3 +81,9 @@ def test_statements_keep_their_lines_and_bodies_whole() -> None:
                        "LANGUAGE plpgsql;\nINSERT INTO a\nSELECT id FROM b;")
     assert [(s.line, s.end_line, s.tree is not None) for s in statements] == [(1, 1, True), (2, 5, False),
                                                                                (6, 7, True)]
+
+
+def test_dbt_templates_blanked_lines_kept() -> None:
+    source = ("{{ config(materialized='table') }}\nselect a\n{# note\n #}from {{ ref('t') }} "
+              "{% if x %}where b{% endif %}")
+    assert without_templates(source) == f"\nselect a\n\nfrom {PLACEHOLDER} where b"

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from gdpr_guard.finding import Location, RawFinding
 from gdpr_guard.sql import accounts, fallback
 from gdpr_guard.sql.facts import Copy, Fact, Removal, Star, facts
-from gdpr_guard.sql.sources import SqlText, from_python, from_shell
+from gdpr_guard.sql.sources import SqlText, from_python, from_shell, without_templates
 from gdpr_guard.sql.statements import Statement, split
 from gdpr_guard.sqltext import STRING
 from gdpr_guard.targets import Kind, Target
@@ -103,7 +103,7 @@ def _files(targets: Sequence[Target], root: Path) -> list[tuple[str, tuple[int, 
         if target.kind is Kind.SQL:
             match = FLYWAY.match(PurePosixPath(rel).name)
             undo = bool(match and match.group("kind").upper() == "U")
-            texts = [SqlText(source, 1, undo, "sql")]
+            texts = [SqlText(without_templates(source), 1, undo, "sql")]
         elif target.kind is Kind.PYTHON:
             texts = from_python(source)
         else:

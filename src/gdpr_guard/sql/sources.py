@@ -148,6 +148,28 @@ def _literal(node: ast.expr) -> str | None:
     return None
 
 
+def without_templates(source: str) -> str:
+    """SQL with Jinja (dbt) tags blanked: `{{ expr }}` becomes the placeholder, `{{ config(...) }}`,
+    `{% tag %}` and `{# #}` nothing; line breaks inside a tag are kept so every line keeps its number."""
+    if "{{" not in source and "{%" not in source and "{#" not in source:
+        return source
+    out: list[str] = []
+    i = 0
+    while i < len(source):
+        opening = min((j for j in (source.find(t, i) for t in ("{{", "{%", "{#")) if j >= 0), default=-1)
+        if opening < 0:
+            out.append(source[i:])
+            break
+        closer = {"{{": "}}", "{%": "%}", "{#": "#}"}[source[opening:opening + 2]]
+        end = source.find(closer, opening + 2)
+        end = len(source) if end < 0 else end + 2
+        out.append(source[i:opening])
+        value = closer == "}}" and not source[opening + 2:end].lstrip().startswith("config(")  # dbt's config()
+        out.append((PLACEHOLDER if value else "") + "\n" * source.count("\n", opening, end))
+        i = end
+    return "".join(out)
+
+
 def from_shell(source: str) -> list[SqlText]:
     """SQL given to database clients in a shell script: `-c`/`-e` arguments and heredoc bodies."""
     if not any(client in source for client in CLIENTS):
