@@ -68,6 +68,8 @@ OK_TF = 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n'
 
 def _sql_repo(repo: Path) -> None:
     _w(repo / "db" / "V1__ok.sql", OK_SQL)
+    # SQL is read by gdpr-guard's own SQL engine: a script gives semgrep something to run on
+    _w(repo / "etl" / "job.py", 'print("ok")\n')
 
 
 def _tf_repo(repo: Path) -> None:
@@ -255,7 +257,7 @@ ROWS = [
     Row("semgrep-no-scanned-paths", engine_prints("semgrep", '{"results": [], "errors": []}'), 3,
         "semgrep: unexpected JSON: no list of scanned paths"),
     Row("semgrep-skipped-target", engine_prints("semgrep", '{"results": [], "errors": [], "paths": {"scanned": []}}'),
-        3, "db/V1__ok.sql: semgrep did not scan this file"),
+        3, "etl/job.py: semgrep did not scan this file"),
     Row("semgrep-nested-json", engine_prints("semgrep", "[" * 100_000), 3, "semgrep: output is not"),
     Row("checkov-empty-list", engine_prints("checkov", "[]"), 3, "checkov: unexpected JSON: an empty list"),
     Row("checkov-wrong-shape", engine_prints("checkov", '{"results": {"failed_checks": 7}}'), 3,
