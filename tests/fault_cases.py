@@ -44,8 +44,10 @@ OK_TF = 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n'
 
 
 def sql_repo(repo: Path) -> None:
-    """A repository with one clean SQL migration."""
+    """A repository with one clean SQL migration, and a script: SQL is read by gdpr-guard's own SQL
+    engine, so the script gives semgrep something to run on."""
     put(repo / "db" / "V1__ok.sql", OK_SQL)
+    put(repo / "etl" / "job.py", 'print("ok")\n')
 
 
 def tf_repo(repo: Path) -> None:
@@ -235,7 +237,7 @@ ROWS = [
     Row("semgrep-no-scanned-paths", engine_prints("semgrep", '{"results": [], "errors": []}'), 3,
         "semgrep: unexpected JSON: no list of scanned paths"),
     Row("semgrep-skipped-target", engine_prints("semgrep", '{"results": [], "errors": [], "paths": {"scanned": []}}'),
-        3, "db/V1__ok.sql: semgrep did not scan this file"),
+        3, "etl/job.py: semgrep did not scan this file"),
     Row("semgrep-nested-json", engine_prints("semgrep", "[" * 100_000), 3, "semgrep: output is not"),
     Row("checkov-empty-list", engine_prints("checkov", "[]"), 3, "checkov: unexpected JSON: an empty list"),
     Row("checkov-wrong-shape", engine_prints("checkov", '{"results": {"failed_checks": 7}}'), 3,

@@ -163,11 +163,12 @@ def test_fail_on_threshold_passes_below_it(runner_temp: Path, workspace: Path) -
 
 @pytest.mark.slow
 def test_scan_error_always_fails(runner_temp: Path, workspace: Path) -> None:
+    # checkov: the workspace's SQL is read by gdpr-guard's own SQL engine, so semgrep has nothing to run on
     run, outputs, summary = _scan(runner_temp, workspace, {"fail-on": "critical"},
-                                  {"GDPR_GUARD_SEMGREP": str(workspace / "no-such-semgrep")})
+                                  {"GDPR_GUARD_CHECKOV": str(workspace / "no-such-checkov")})
     assert run.returncode == 3
     assert (outputs["status"], outputs["exit-code"]) == ("error", "3")
-    assert "### Scan errors" in summary and "semgrep: not found at" in summary
+    assert "### Scan errors" in summary and "checkov: not found at" in summary
     assert "::error title=gdpr-guard::the scan failed (exit code 3)" in run.stderr
 
 

@@ -22,6 +22,7 @@ def policy_files() -> set[str]:
     files = {p.relative_to(POLICIES).as_posix() for p in (POLICIES / "checkov").rglob("*")
              if p.suffix in (".yaml", ".py") and not p.name.startswith("_")}
     files |= {p.relative_to(POLICIES).as_posix() for p in (POLICIES / "semgrep").rglob("*.yaml")}
+    files |= {p.relative_to(POLICIES).as_posix() for p in (POLICIES / "sql").rglob("*.yaml")}
     return files
 
 
@@ -40,6 +41,8 @@ def test_policy_ids_match_catalog(catalog: Catalog) -> None:
         if rule.engine == "semgrep":
             rules = yaml.safe_load(path.read_text(encoding="utf-8"))["rules"]
             assert [r["id"] for r in rules] == [rule.engine_rule == rule.id and rule.id], rule.id
+        elif rule.engine == "sql":
+            assert yaml.safe_load(path.read_text(encoding="utf-8"))["id"] == rule.engine_rule == rule.id, rule.id
         elif rule.engine == "checkov" and path.suffix == ".yaml":
             metadata = yaml.safe_load(path.read_text(encoding="utf-8"))["metadata"]
             assert metadata["id"] == rule.engine_rule, rule.id
@@ -98,7 +101,7 @@ def test_every_semgrep_rule_has_positive_and_negative_fixtures(catalog: Catalog)
         found = annotations(path)
         positive |= {rule for rule, _ in found["ruleid"]}
         negative |= {rule for rule, _ in found["ok"]}
-    wanted = {r.id for r in catalog.for_engine("semgrep")}
+    wanted = {r.id for r in catalog.for_engine("semgrep") + catalog.for_engine("sql")}
     assert wanted - positive == set(), "semgrep rules without a ruleid fixture"
     assert wanted - negative == set(), "semgrep rules without an ok fixture"
     assert positive | negative <= set(catalog.rules), "fixtures name unknown rules"

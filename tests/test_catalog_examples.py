@@ -22,6 +22,8 @@ SUFFIXES = {"python": ".py", "shell": ".sh", "sql": ".sql"}
 def _file_name(rule: Rule) -> str:
     if rule.engine == "checkov":
         return "main.tf"
+    if rule.engine == "sql":
+        return "example.sql"
     return "example" + SUFFIXES[rule.policy.split("/")[1]]
 
 

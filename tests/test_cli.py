@@ -22,6 +22,8 @@ def gdpr_guard(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None) 
 @pytest.fixture()
 def sql_only(tmp_path: Path) -> Path:
     (tmp_path / "V1__copy.sql").write_text("INSERT INTO results_copy SELECT id, code FROM results;\n", encoding="utf-8")
+    # SQL is read by gdpr-guard's SQL engine: a script gives semgrep something to run on (the engine tests)
+    (tmp_path / "report.py").write_text('print("ok")\n', encoding="utf-8")
     return tmp_path
 
 

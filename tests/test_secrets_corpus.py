@@ -81,6 +81,7 @@ def test_engine_stderr_is_masked_in_every_output(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     repo.mkdir()
     (repo / "q.sql").write_text("SELECT id FROM t WHERE id = 1;\n", encoding="utf-8")
+    (repo / "job.py").write_text('print("ok")\n', encoding="utf-8")  # semgrep's target (SQL: the SQL engine)
     fake = tmp_path / "semgrep"
     fake.write_text("#!/bin/sh\necho 'connect failed: postgresql://etl:CrashPass919@db/lims password=CrashPass919'"
                     " >&2\nexit 2\n", encoding="utf-8")

@@ -7,7 +7,7 @@ import textwrap
 from gdpr_guard.catalog import Catalog, CnilFinding, Engine, Rule
 from gdpr_guard.legal_notice import DISCLAIMER, basis_words
 
-FENCE = {"checkov": "hcl", "semgrep": "", "gdpr-guard": ""}
+FENCE = {"checkov": "hcl", "semgrep": "", "sql": "sql", "gdpr-guard": ""}
 _LANG_BY_DIR = {"python": "python", "shell": "bash", "sql": "sql"}
 
 

@@ -80,9 +80,7 @@ def _shell(name: str) -> Refinement:
 
 REFINEMENTS: dict[str, Refinement] = {
     "GG-PUB-003": account_block_covers_buckets,
-    "GG-MIN-105": _sql("star_extracts"),
     "GG-MIN-101": _sql("python_star_extracts"),
-    "GG-CRED-110": _sql("group_roles_are_not_shared"),
     "GG-ENC-104": _shell("piped_into_encryption"),
     "GG-CRED-107": _shell("in_test_functions"),
     "GG-CRED-108": _shell("in_test_functions"),

@@ -75,6 +75,7 @@ def run_scan(paths: Sequence[str | Path], root: Path, config: Config, catalog: C
     fingerprinted = [_with_fingerprint(f, fp) for f, fp in assign(findings)]
     fingerprinted, notices = suppressions.apply(fingerprinted, root, today or dt.date.today(),
                                                 _checkov_ids(catalog))
+    notices += sorted(n for out in outputs for n in out.notices)  # e.g. SQL the parser could not read
     if accepted is not None:
         from gdpr_guard import baseline
 

@@ -1,18 +1,15 @@
-"""Refinements of the SQL rules that need to see the statement around a match (tokens, not patterns).
-
-GG-MIN-105: a `SELECT *` that extracts nothing is not over-extraction (a view, an EXISTS test, an outer
-star over a subquery or CTE that lists its columns, generated rows). GG-CRED-110: a NOLOGIN group role
-(`CREATE ROLE admin NOLOGIN` in the file or its migration set) is role-based access, not a shared login.
+"""Token-level judgement of a `SELECT *` (a view, an EXISTS test, a star over a subquery or CTE that lists
+its columns, generated rows extract nothing): the GG-MIN-101 refinement of Python queries, and the
+fallback of the SQL engine for statements sqlglot cannot read (`sql/fallback.py`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path, PurePosixPath
 
 from gdpr_guard.finding import RawFinding
-from gdpr_guard.sqltext import PUNCT, STRING, WORD, Token, statements, tokens
-from gdpr_guard.targets import Kind, Target
+from gdpr_guard.sqltext import PUNCT, WORD, Token, statements, tokens
+from gdpr_guard.targets import Target
 
 SYSTEM_SCHEMAS = frozenset({"information_schema", "pg_catalog", "sys", "mysql", "performance_schema",
                             "sqlite_master", "sqlite_schema"})
@@ -23,17 +20,6 @@ GENERATORS = frozenset({"generate_series", "unnest", "values", "json_each", "jso
 """Row sources that produce values rather than read stored data."""
 
 
-def star_extracts(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
-    """GG-MIN-105: keep a finding unless the star it reports provably extracts nothing."""
-    paths = {t.rel: t.path for t in targets}
-    read = _Reader()
-    kept = []
-    for finding in findings:
-        path = paths.get(finding.location.path)
-        if path is None or _harmless_star(read(path), finding.location.start_line,
-                                          finding.location.start_column or 1) is None:
-            kept.append(finding)
-    return kept
 
 
 def python_star_extracts(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
@@ -57,7 +43,7 @@ def python_star_extracts(findings: list[RawFinding], targets: Sequence[Target]) 
         stars = [(stmt, i) for text in texts for stmt in statements(tokens(text.replace("`", " ")))
                  for i, t in enumerate(stmt) if t.text == "*" and t.kind == PUNCT and i and stmt[i - 1].text
                  in ("select", "distinct", ".", ",")]
-        if not stars or any(_why_harmless(stmt, i, prose=True) is None for stmt, i in stars):
+        if not stars or any(why_harmless(stmt, i, prose=True) is None for stmt, i in stars):
             kept.append(finding)
     return kept
 
@@ -101,41 +87,8 @@ def _strings_at(tree: object, line: int) -> list[str]:
     return found
 
 
-def group_roles_are_not_shared(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
-    """GG-CRED-110: drop findings on accounts created as NOLOGIN group roles in the file's directory."""
-    if not findings:
-        return findings
-    by_dir: dict[str, list[Target]] = {}
-    for target in targets:
-        if target.kind is Kind.SQL:
-            by_dir.setdefault(str(PurePosixPath(target.rel).parent), []).append(target)
-    read = _Reader()
-    kept = []
-    for finding in findings:
-        directory = str(PurePosixPath(finding.location.path).parent)
-        groups = _group_roles([read(t.path) for t in sorted(by_dir.get(directory, []))])
-        account = _word_at(finding, {t.rel: t.path for t in by_dir.get(directory, [])}, read)
-        if account is None or account not in groups:
-            kept.append(finding)
-    return kept
 
 
-def _harmless_star(stmts: list[list[Token]], line: int, column: int) -> str | None:
-    """Why the first `*` at or after (line, column) extracts nothing, or None."""
-    for stmt in stmts:
-        last = stmt[-1]
-        if not stmt[0].line <= line <= last.line + (last.text.count("\n") if last.kind == STRING else 0):
-            continue
-        star = next((i for i, t in enumerate(stmt) if t.kind == PUNCT and t.text == "*"
-                     and (t.line, t.column) >= (line, column)), None)
-        body = next((t for t in stmt if t.kind == STRING and t.line <= line <= t.line + t.text.count("\n")), None)
-        if body is not None and (star is None or stmt[star].line > line):
-            # the match is inside a function body ($$ ... $$): read the body's own statements
-            inner = line - body.line + 1
-            return _harmless_star(statements(tokens(body.text)), inner, column if inner > 1 else 1)
-        if star is not None:
-            return _why_harmless(stmt, star)
-    return None
 
 
 SQL_VERBS = frozenset({"select", "with", "insert", "create", "copy", "update", "delete", "merge", "unload",
@@ -146,7 +99,7 @@ SQL_VERBS = frozenset({"select", "with", "insert", "create", "copy", "update", "
 """Words a statement (or a fragment of a procedure body) may start with; anything else is prose."""
 
 
-def _why_harmless(stmt: list[Token], star: int, prose: bool = False) -> str | None:
+def why_harmless(stmt: list[Token], star: int, prose: bool = False) -> str | None:
     """Why the star at `star` extracts nothing, or None. `prose`: the text is a string of a program,
     which may be a sentence that mentions SQL (an argparse help) rather than a query."""
     if prose and stmt[0].kind == WORD and stmt[0].text not in SQL_VERBS:
@@ -248,47 +201,7 @@ def _main_select_lists_columns(stmt: list[Token]) -> bool:
     return main is not None and stmt[main].text == "select" and not _star_list(stmt, main)
 
 
-def _group_roles(files: list[list[list[Token]]]) -> frozenset[str]:
-    groups: dict[str, bool] = {}
-    for stmts in files:
-        for stmt in stmts:
-            words = [t.text for t in stmt if t.kind == WORD]
-            if len(words) < 3:
-                continue
-            verb, what, name = words[0], words[1], words[2]
-            if what == "role" and len(words) > 5 and words[2:5] == ["if", "not", "exists"]:
-                name = words[5]
-            if verb == "create" and what in ("role", "group"):
-                groups[name] = "login" not in words
-            elif verb == "create" and what == "user":
-                groups[name] = False
-            elif verb == "alter" and what in ("role", "user") and ("login" in words or "nologin" in words):
-                groups[name] = "nologin" in words
-    return frozenset(name for name, is_group in groups.items() if is_group)
 
 
-def _word_at(finding: RawFinding, paths: dict[str, Path], read: _Reader) -> str | None:
-    path = paths.get(finding.location.path)
-    if path is None:
-        return None
-    line, column = finding.location.start_line, finding.location.start_column or 1
-    for stmt in read(path):
-        for token in stmt:
-            if token.kind != PUNCT and (token.line, token.column) >= (line, column):
-                return token.text.lower()
-    return None
 
 
-class _Reader:
-    """Statements of each file, read once per refinement run."""
-
-    def __init__(self) -> None:
-        self._seen: dict[Path, list[list[Token]]] = {}
-
-    def __call__(self, path: Path) -> list[list[Token]]:
-        if path not in self._seen:
-            try:
-                self._seen[path] = statements(tokens(path.read_text(encoding="utf-8", errors="replace")))
-            except OSError:
-                self._seen[path] = []
-        return self._seen[path]

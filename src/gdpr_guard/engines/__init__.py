@@ -20,9 +20,9 @@ def __getattr__(name: str) -> Any:
 
         return getattr(common, name)
     if name == "ENGINES":
-        from gdpr_guard.engines import checkov, semgrep
+        from gdpr_guard.engines import checkov, semgrep, sql
 
-        registry = {"checkov": checkov.ENGINE, "semgrep": semgrep.ENGINE}
+        registry = {"checkov": checkov.ENGINE, "semgrep": semgrep.ENGINE, "sql": sql.ENGINE}
         globals()["ENGINES"] = registry
         return registry
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -25,6 +25,8 @@ class EngineOutput:
     """Per-target problems (parse errors, skipped files); any one fails the scan."""
     version: str = ""
     """Engine version reported by the engine itself."""
+    notices: list[str] = field(default_factory=list)
+    """Things the reader should know that do not fail the scan (SQL statements read by the fallback)."""
 
 
 @dataclass(frozen=True)

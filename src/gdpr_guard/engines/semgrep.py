@@ -200,4 +200,4 @@ def _matched_text(path: Path, span: tuple[int, int]) -> str:
         return ""
 
 
-ENGINE = Engine(name=NAME, kinds=frozenset({Kind.PYTHON, Kind.SHELL, Kind.SQL}), scan=scan)
+ENGINE = Engine(name=NAME, kinds=frozenset({Kind.PYTHON, Kind.SHELL}), scan=scan)  # SQL: engines/sql.py

@@ -1,0 +1,246 @@
+"""The SQL rules on facts, per migration set: which copies are never deleted, which stars extract, which
+accounts are shared, which passwords are written down.
+
+A migration set is one file, or every Flyway-versioned file (`V<version>__*.sql`) of one directory in
+version order: a copy in V12 whose source or target is dropped, truncated or deleted from in V12 (after
+it) or a later version is deleted. The reverse path (Alembic downgrade(), Django reverse_sql, Flyway
+`U<version>__` undo files) is a set of its own: a drop that only runs on rollback deletes nothing on the
+way forward.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from gdpr_guard.finding import Location, RawFinding
+from gdpr_guard.sql import accounts, fallback
+from gdpr_guard.sql.facts import Copy, Fact, Removal, Star, facts
+from gdpr_guard.sql.sources import SqlText, from_python, from_shell, without_templates
+from gdpr_guard.sql.statements import Statement, split
+from gdpr_guard.sqltext import STRING
+from gdpr_guard.targets import Kind, Target
+
+ENGINE = "sql"
+FLYWAY = re.compile(r"^(?P<kind>[VU])(?P<version>\d+(?:[._]\d+)*)__.+\.sql$", re.IGNORECASE)
+"""A Flyway file name (a name, not code): versioned (V) or undo (U)."""
+SHARED_NAME = re.compile(r"(?i)^(?:\w+_)?(?:shared|team|common)(?:_\w+)?$")
+"""Account names built on shared/team/common are shared by construction."""
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A fact where it sits: file, file line/column, its order in the set, its statement."""
+
+    fact: Fact | accounts.Account | accounts.Secret
+    path: str
+    line: int
+    column: int | None
+    order: tuple[int, ...]
+    reverse: bool
+    statement: Statement
+    base: int
+    """File line of the statement text's first line."""
+    origin: str
+    """Where the SQL was written: `sql`, `python`, `shell`."""
+
+
+@dataclass
+class Result:
+    """Findings, and the statements no dialect could read (path, line)."""
+
+    findings: list[RawFinding] = field(default_factory=list)
+    unread: list[tuple[str, int]] = field(default_factory=list)
+
+
+def analyse(targets: Sequence[Target], root: Path, rule_ids: Iterable[str],
+            generic_accounts: Iterable[str], personal: Callable[[str], bool] = lambda name: False) -> Result:
+    """Run the SQL rules named in `rule_ids` over the targets (and the Flyway files beside them).
+
+    `personal(table)`: does a table's name say it holds personal data (GRANT ... TO PUBLIC on it)?
+    """
+    wanted = set(rule_ids)
+    generic = {a.lower() for a in generic_accounts}
+    result = Result()
+    asked = {t.rel for t in targets}
+    placed_by_set: dict[str, list[Placed]] = {}
+    for rel, rank, texts in _files(targets, root):
+        for index, text in enumerate(texts):
+            key = _set_key(rel, text.reverse)
+            for placed in _placed(rel, rank, index, text, result.unread if rel in asked else None):
+                placed_by_set.setdefault(key, []).append(placed)
+    groups = _group_roles(placed_by_set)
+    for key in sorted(placed_by_set):
+        items = placed_by_set[key]
+        directory = str(PurePosixPath(items[0].path).parent)
+        for finding in _judge(items, groups.get(directory, frozenset()), generic, root, personal):
+            if finding.rule_id in wanted and finding.location.path in asked:
+                result.findings.append(finding)
+    _READ.clear()  # read once per analysis, never across scans (a warm process sees edited files)
+    result.findings.sort(key=lambda f: (f.location, f.rule_id))
+    result.unread.sort()
+    return result
+
+
+def _files(targets: Sequence[Target], root: Path) -> list[tuple[str, tuple[int, ...], list[SqlText]]]:
+    """(path, order rank, SQL texts) of every target, and of the Flyway files beside the .sql targets."""
+    rels = {t.rel: t for t in targets if t.kind in (Kind.SQL, Kind.PYTHON, Kind.SHELL)}
+    for target in list(rels.values()):
+        if target.kind is Kind.SQL and FLYWAY.match(PurePosixPath(target.rel).name):
+            for sibling in sorted(target.path.parent.glob("*.sql")):
+                rel = PurePosixPath(target.rel).parent.joinpath(sibling.name).as_posix()
+                if rel not in rels and FLYWAY.match(sibling.name):
+                    rels[rel] = Target(path=sibling, rel=rel, kind=Kind.SQL)
+    out = []
+    for rel in sorted(rels):
+        target = rels[rel]
+        try:
+            source = target.path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue  # the scan reports unreadable targets itself
+        if target.kind is Kind.SQL:
+            match = FLYWAY.match(PurePosixPath(rel).name)
+            undo = bool(match and match.group("kind").upper() == "U")
+            texts = [SqlText(without_templates(source), 1, undo, "sql")]
+        elif target.kind is Kind.PYTHON:
+            texts = from_python(source)
+        else:
+            texts = from_shell(source)
+        out.append((rel, _rank(rel), texts))
+    return out
+
+
+def _rank(rel: str) -> tuple[int, ...]:
+    match = FLYWAY.match(PurePosixPath(rel).name)
+    if not match:
+        return ()
+    return tuple(int(part) for part in re.split(r"[._]", match.group("version")))
+
+
+def _set_key(rel: str, reverse: bool) -> str:
+    name = PurePosixPath(rel).name
+    base = str(PurePosixPath(rel).parent) + "/<flyway>" if FLYWAY.match(name) else rel
+    return base + (" (reverse)" if reverse else "")
+
+
+def _placed(rel: str, rank: tuple[int, ...], index: int, text: SqlText,
+            unread: list[tuple[str, int]] | None) -> list[Placed]:
+    out: list[Placed] = []
+    embedded = text.origin != "sql"
+    base = text.line
+    for statement in split(text.text):
+        order = rank + (index, statement.line)
+
+        def place(fact: Fact | accounts.Account | accounts.Secret, line: int, column: int | None,
+                  stmt: Statement = statement, order: tuple[int, ...] = order) -> None:
+            out.append(Placed(fact, rel, base + line - 1, None if embedded else column, order, text.reverse, stmt,
+                              base, text.origin))
+
+        found_accounts, secrets = accounts.read(statement.tokens)
+        for account in found_accounts:
+            place(account, account.line, account.column)
+        for secret in secrets:
+            place(secret, secret.line, secret.column)
+        if statement.tree is not None:
+            for fact in facts(statement.tree, statement.line, statement.column):
+                place(fact, fact.line, fact.column if isinstance(fact, Star) else statement.column)
+        elif statement.relevant:
+            if unread is not None:
+                unread.append((rel, base + statement.line - 1))
+            client = statement.tokens[0].text == "\\"
+            for fact in fallback.facts(statement.tokens, statement.line):
+                if client and embedded and isinstance(fact, Copy):
+                    continue  # psql's \copy writes where the script runs: the script's own rules judge its cleanup
+                place(fact, fact.line, fact.column if isinstance(fact, Star) else statement.column)
+        for body in (t for t in statement.tokens if t.kind == STRING and ";" in t.text and "\n" in t.text):
+            # a procedure body ($$ ... $$): its queries extract too; copies inside are PL/pgSQL, not migrations
+            for inner in split(body.text):
+                stars = facts(inner.tree, inner.line, inner.column) if inner.tree is not None \
+                    else fallback.stars(list(inner.tokens))
+                for star in (f for f in stars if isinstance(f, Star)):
+                    line = body.line + star.line - 1
+                    place(star, line, star.column)
+    return out
+
+
+def _group_roles(sets: dict[str, list[Placed]]) -> dict[str, frozenset[str]]:
+    """Per directory: accounts created (or altered) as roles that cannot log in."""
+    state: dict[str, dict[str, bool]] = {}
+    for items in sets.values():
+        for item in sorted(items, key=lambda p: p.order):
+            fact = item.fact
+            if isinstance(fact, accounts.Account) and fact.login is not None and not item.reverse:
+                state.setdefault(str(PurePosixPath(item.path).parent), {})[fact.name] = not fact.login
+    return {d: frozenset(n for n, group in names.items() if group) for d, names in state.items()}
+
+
+def _judge(items: list[Placed], groups: frozenset[str], generic: set[str], root: Path,
+           personal: Callable[[str], bool]) -> list[RawFinding]:
+    out: list[RawFinding] = []
+    removals = [(i.order, i.fact.table) for i in items if isinstance(i.fact, Removal)]
+    for item in items:
+        fact = item.fact
+        if isinstance(fact, Copy):
+            touched = {fact.target, *fact.sources}
+            if any(order >= item.order and table in touched for order, table in removals):
+                continue
+            rule = "GG-DEL-105" if fact.to_file else "GG-DEL-101"
+            out.append(_finding(rule, item, root, statement_wide=True))
+        elif isinstance(fact, Star) and item.origin == "sql":
+            # a star in Python or shell is GG-MIN-101 / GG-MIN-103, which read the query where it is used
+            out.append(_finding("GG-MIN-105", item, root))
+        elif isinstance(fact, accounts.Account) and fact.name == "public":
+            # every role, present and future, can read it: the most shared account there is
+            if any(personal(table) for table in fact.tables):
+                out.append(_finding("GG-CRED-110", item, root, length=len(fact.name)))
+        elif isinstance(fact, accounts.Account):
+            shared = fact.name in generic or bool(SHARED_NAME.match(fact.name))
+            if shared and (fact.login is True or fact.login is None and not fact.created and fact.name not in groups):
+                out.append(_finding("GG-CRED-110", item, root, length=len(fact.name)))
+        elif isinstance(fact, accounts.Secret):
+            out.append(_secret(item, fact, root))
+    return out
+
+
+def _finding(rule: str, item: Placed, root: Path, statement_wide: bool = False, length: int = 0) -> RawFinding:
+    statement = item.statement
+    end = item.base + statement.end_line - 1 if statement_wide else item.line
+    start = item.base + statement.line - 1 if statement_wide else item.line
+    column = item.column if not statement_wide else (statement.column if item.column is not None else None)
+    location = Location(item.path, start, max(end, start), column,
+                        column + length if column is not None and length else None)
+    snippet = _lines(root, item.path, start, max(end, start))
+    return RawFinding(rule_id=rule, location=location, engine=ENGINE, snippet=snippet,
+                      context=statement.text, detail=_detail(item))
+
+
+def _secret(item: Placed, fact: accounts.Secret, root: Path) -> RawFinding:
+    snippet = _lines(root, item.path, item.line, item.line)
+    value = fact.value
+    lowered = snippet.lower().find(value.lower())
+    if lowered >= 0:
+        value = snippet[lowered:lowered + len(value)]  # the lexer lower-cases bare words; mask what is written
+    column = item.column
+    location = Location(item.path, item.line, item.line, column, column + len(value) if column else None)
+    return RawFinding(rule_id="GG-CRED-109", location=location, engine=ENGINE, snippet=snippet, secrets=(value,),
+                      context=item.statement.text)
+
+
+def _detail(item: Placed) -> str:
+    return "(SQL on the reverse path: rollback only.)" if item.reverse else ""
+
+
+_READ: dict[Path, list[str]] = {}
+
+
+def _lines(root: Path, rel: str, start: int, end: int) -> str:
+    path = root / rel
+    if path not in _READ:
+        try:
+            _READ[path] = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            _READ[path] = []
+    lines = _READ[path]
+    return "\n".join(lines[start - 1:min(end, start + 9)]).strip()
