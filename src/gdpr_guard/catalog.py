@@ -89,6 +89,8 @@ class Engine(TextEnum):
 
     CHECKOV = "checkov"
     SEMGREP = "semgrep"
+    SQL = "sql"
+    """gdpr-guard's SQL engine (gdpr_guard.sql, on sqlglot)."""
     GDPR_GUARD = "gdpr-guard"
     """One of the wrapper's own analyses (gdpr_guard.analyses)."""
 

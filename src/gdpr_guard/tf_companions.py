@@ -23,12 +23,12 @@ from typing import Any
 
 from gdpr_guard.analyses import _hcl
 from gdpr_guard.finding import RawFinding
+from gdpr_guard.refinements import ACCOUNT_FLAGS as PUBLIC_ACCESS_FLAGS
 from gdpr_guard.targets import Target
 from gdpr_guard.tf_expr import Scope, evaluate, references
 from gdpr_guard.tf_instances import instance_scopes, module_scope, provably_zero
 
 MAX_HOPS = 12
-PUBLIC_ACCESS_FLAGS = ("block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets")
 LOG_WRITERS = ("aws_s3_bucket_logging", "aws_flow_log", "aws_cloudtrail", "aws_lb", "aws_alb", "aws_elb",
                "aws_cloudfront_distribution")
 

@@ -13,10 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-SYSTEM_SCHEMAS = frozenset({"information_schema", "pg_catalog", "sys", "mysql", "performance_schema",
-                            "sqlite_master", "sqlite_schema"})
-SYSTEM_PREFIXES = ("pg_", "stl_", "stv_", "svl_", "svv_", "sys_", "all_", "dba_", "user_tab")
-"""System catalogs: their rows describe the database, not people."""
+from gdpr_guard.sql_refinements import SYSTEM_PREFIXES, SYSTEM_SCHEMAS
+
 GENERATORS = frozenset({"generate_series", "unnest", "values", "json_each", "jsonb_each", "json_array_elements",
                         "jsonb_array_elements", "json_to_recordset", "jsonb_to_recordset", "generate_subscripts"})
 """Row sources that produce values rather than read stored data."""
