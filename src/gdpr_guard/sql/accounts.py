@@ -114,6 +114,10 @@ def _secrets(stmt: tuple[Token, ...], words: list[str]) -> list[Secret]:
     account = len(words) > 1 and words[0] in ("create", "alter") and words[1] in ("user", "role", "login")
     for i, token in enumerate(stmt):
         nxt = _value_after(stmt, i)
+        if nxt is None and token.text == "password" and i + 1 < len(stmt) and stmt[i + 1].text == "for":
+            # MySQL: SET PASSWORD FOR 'user'@'host' = 'secret': the value follows the account's `=`
+            eq = next((j for j in range(i + 2, len(stmt)) if stmt[j].text == "="), None)
+            nxt = _value_after(stmt, eq) if eq is not None else None
         if token.kind == WORD and token.text == "password" and nxt is not None and (
                 account or _before(stmt, i, "options") or _before(stmt, i, "set")):
             out.append(nxt)

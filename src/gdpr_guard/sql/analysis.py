@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from gdpr_guard.finding import Location, RawFinding
 from gdpr_guard.sql import accounts, fallback
-from gdpr_guard.sql.facts import Copy, Fact, Removal, Star, facts
+from gdpr_guard.sql.facts import DEFAULT_SCHEMAS, Copy, Fact, Removal, Star, facts
 from gdpr_guard.sql.sources import SqlText, from_python, from_shell, without_templates
 from gdpr_guard.sql.statements import Statement, split
 from gdpr_guard.sqltext import STRING
@@ -130,7 +130,7 @@ def _placed(rel: str, rank: tuple[int, ...], index: int, text: SqlText,
     out: list[Placed] = []
     embedded = text.origin != "sql"
     base = text.line
-    for statement in split(text.text):
+    for statement in split(text.text, meta=text.origin == "sql"):
         order = rank + (index, statement.line)
 
         def place(fact: Fact | accounts.Account | accounts.Secret, line: int, column: int | None,
@@ -179,12 +179,11 @@ def _group_roles(sets: dict[str, list[Placed]]) -> dict[str, frozenset[str]]:
 def _judge(items: list[Placed], groups: frozenset[str], generic: set[str], root: Path,
            personal: Callable[[str], bool]) -> list[RawFinding]:
     out: list[RawFinding] = []
-    removals = [(i.order, i.fact.table) for i in items if isinstance(i.fact, Removal)]
+    removals = [i for i in items if isinstance(i.fact, Removal)]
     for item in items:
         fact = item.fact
         if isinstance(fact, Copy):
-            touched = {fact.target, *fact.sources}
-            if any(order >= item.order and table in touched for order, table in removals):
+            if any(_removes(removal, item, fact) for removal in removals):
                 continue
             rule = "GG-DEL-105" if fact.to_file else "GG-DEL-101"
             out.append(_finding(rule, item, root, statement_wide=True))
@@ -202,6 +201,17 @@ def _judge(items: list[Placed], groups: frozenset[str], generic: set[str], root:
         elif isinstance(fact, accounts.Secret):
             out.append(_secret(item, fact, root))
     return out
+
+
+def _removes(removal: Placed, item: Placed, copy: Copy) -> bool:
+    """`removal` deletes `copy` (its source or its target) after it. In the copy's own file any removal of
+    either table counts (a copy then a `DELETE ... WHERE` of the same rows is a move); from a later version
+    only a whole table dropped, truncated or emptied, named in the schema the copy's name resolves to."""
+    fact = removal.fact
+    assert isinstance(fact, Removal)
+    if removal.order < item.order or fact.table not in {copy.target, *copy.sources}:
+        return False
+    return removal.path == item.path or not fact.partial and fact.schema in DEFAULT_SCHEMAS
 
 
 def _finding(rule: str, item: Placed, root: Path, statement_wide: bool = False, length: int = 0) -> RawFinding:

@@ -42,6 +42,26 @@ class Removal:
 
     table: str
     line: int
+    partial: bool = False
+    """A `DELETE ... WHERE`: some rows go. In the copy's own file it is the second half of a move (copy the
+    rows, delete them); in a later version it is housekeeping, not the copy's deletion."""
+    schema: str = ""
+    """The schema written before the table's name (lower case), empty when none."""
+
+
+DEFAULT_SCHEMAS = frozenset({"", "public", "dbo", "main"})
+"""Schemas an unqualified name resolves to by default: a removal in another file of `legacy.t` is not the
+removal of an unqualified `t`."""
+
+
+def schema_of(node: Any) -> str:
+    """The schema qualifier of a Table/Schema node, lower case, empty when none."""
+    from sqlglot import exp
+
+    if isinstance(node, exp.Schema):
+        node = node.this
+    db = node.args.get("db") if isinstance(node, exp.Table) else None
+    return str(db.name).lower() if db is not None else ""
 
 
 @dataclass(frozen=True)
@@ -96,11 +116,13 @@ def _removals(tree: Any, line: int) -> list[Removal]:
     from sqlglot import exp
 
     if isinstance(tree, exp.Drop) and str(tree.args.get("kind") or "").upper() == "TABLE":
-        return [Removal(name_of(t), line) for t in (tree.args.get("tables") or [tree.this]) if name_of(t)]
+        return [Removal(name_of(t), line, schema=schema_of(t))
+                for t in (tree.args.get("tables") or [tree.this]) if name_of(t)]
     if isinstance(tree, exp.TruncateTable):
-        return [Removal(name_of(t), line) for t in tree.expressions if name_of(t)]
+        return [Removal(name_of(t), line, schema=schema_of(t)) for t in tree.expressions if name_of(t)]
     if isinstance(tree, exp.Delete) and name_of(tree.this):
-        return [Removal(name_of(tree.this), line)]
+        return [Removal(name_of(tree.this), line, partial=tree.args.get("where") is not None,
+                        schema=schema_of(tree.this))]
     return []
 
 

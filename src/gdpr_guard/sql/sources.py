@@ -15,7 +15,7 @@ import shlex
 from dataclasses import dataclass
 
 CALLS = frozenset({"execute", "executemany", "executescript", "exec_driver_sql", "text", "read_sql",
-                   "read_sql_query", "read_sql_table", "RunSQL"})
+                   "read_sql_query", "read_sql_table", "RunSQL", "drop_table"})
 PLACEHOLDER = "_v_"
 """Stands for an f-string interpolation: a value or a name the code fills in at run time."""
 CLIENTS = frozenset({"psql", "mysql", "mariadb", "sqlcmd", "snowsql", "bq"})
@@ -55,6 +55,9 @@ def from_python(source: str) -> list[SqlText]:
             name = _call_name(node)
             if name not in CALLS or name == "text" and not _is_sqlalchemy_text(node, sqlalchemy_text):
                 continue  # `text()` of a UI toolkit or a helper holds prose, not SQL
+            if name == "drop_table":  # Alembic's op.drop_table("t", schema=...): the SQL it runs
+                out += _dropped_table(node, reverse)
+                continue
             if name == "RunSQL":
                 out += _texts(_argument(node, 0, "sql"), assigned, reverse)
                 out += _texts(_argument(node, 1, "reverse_sql"), assigned, True)
@@ -65,6 +68,14 @@ def from_python(source: str) -> list[SqlText]:
                 argument = _argument(argument, 0, "text")
             out += _texts(argument, assigned, reverse)
     return out
+
+
+def _dropped_table(node: ast.Call, reverse: bool) -> list[SqlText]:
+    table, schema = _argument(node, 0, "table_name"), _argument(node, 99, "schema")
+    names = [n.value for n in (schema, table) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+    if not isinstance(table, ast.Constant) or not names or not all(n.isidentifier() for n in names):
+        return []
+    return [SqlText("DROP TABLE " + ".".join(names), node.lineno, reverse, "python")]
 
 
 def _imports_sqlalchemy_text(tree: ast.Module) -> bool:

@@ -53,8 +53,11 @@ class Statement:
             or any(a == "as" and b == "table" for a, b in zip(words, words[1:], strict=False))  # CTAS ... AS TABLE y
 
 
-def split(text: str) -> list[Statement]:
-    """Statements of `text`, parsed where they may carry a fact."""
+def split(text: str, meta: bool = True) -> list[Statement]:
+    """Statements of `text`, parsed where they may carry a fact.
+
+    With `meta`, a line starting with a backslash is a psql meta-command ending with its line (`\\copy` is
+    read as COPY); SQL a script hands to psql leaves its meta-commands to the script's own rules."""
     starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
 
     def offset(token: Token) -> int:
@@ -71,12 +74,20 @@ def split(text: str) -> list[Statement]:
                                          current[0].column, end_line)))
         current.clear()
 
+    in_meta = 0  # line of the psql meta-command being read (`\copy ... to 'file'`), 0 outside one
     for token in tokens(text):
-        if token.kind == PUNCT and token.text == ";" and token.depth == 0:
+        if in_meta and token.line != in_meta:  # a meta-command ends with its line, not with `;`
+            close(starts[in_meta] - 1 if in_meta < len(starts) else len(text))
+            in_meta = 0
+        if meta and token.kind == PUNCT and token.text == "\\" and token.depth == 0 \
+                and not text[starts[token.line - 1]:offset(token)].strip():
+            close(offset(token))
+            in_meta = token.line  # its text starts after the backslash: `\copy` reads as COPY
+        elif token.kind == PUNCT and token.text == ";" and token.depth == 0:
             close(offset(token))
         else:
             current.append(token)
-    close(len(text))
+    close(starts[in_meta] - 1 if in_meta and in_meta < len(starts) else len(text))
     return out
 
 
