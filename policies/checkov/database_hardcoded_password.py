@@ -47,6 +47,8 @@ PASSWORD_ARGUMENTS: dict[str, tuple[str, ...]] = {
     "scaleway_redis_cluster": ("password", "password_wo"),
     "scaleway_mongodb_instance": ("password", "password_wo"),
 }
+NULLS = frozenset({"None", "null"})
+"""How checkov renders a value that resolves to null (an unset variable's `default = null`): no password."""
 REFERENCE = re.compile(
     r"(\$\{|\b(var|local|data|module|ephemeral)\.|^[a-z0-9_]+\(|"
     # type.name.attribute, also indexed (count/for_each): random_password.db[each.key].result
@@ -77,7 +79,7 @@ def literal_secrets(value: Any) -> list[str]:
     out = []
     for text in _strings(value):
         text = text.strip()
-        if len(text) >= 4 and not REFERENCE.search(text):
+        if len(text) >= 4 and not REFERENCE.search(text) and text not in NULLS:
             out.append(text)
     return out
 
