@@ -127,7 +127,7 @@ def test_every_fixture_gives_the_same_bytes_warm_and_cold(fixture_repo: Path, ru
 
 
 # One staged file of each kind, as pre-commit passes them (the module's directory is evaluated).
-STAGED = ["terraform/aws_credentials/main.tf", "scripts/python/hardcoded_credentials.py",
+STAGED = ["terraform/database_hardcoded_password/aws/main.tf", "scripts/python/hardcoded_credentials.py",
           "scripts/shell/export_ok.sh", "scripts/sql/select_star_nothing_extracted.sql", "plans/infra/plan.json"]
 
 
