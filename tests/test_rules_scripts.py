@@ -12,13 +12,28 @@ from gdpr_guard.finding import ScanResult
 FILES = script_fixture_files()
 
 
-@pytest.mark.parametrize("path", FILES, ids=[p.relative_to(REPO / "tests/fixtures/scripts").as_posix() for p in FILES])
-def test_script_fixture_exact(path: Path, fixtures_scan: ScanResult) -> None:
+def _name(path: Path) -> str:
+    return path.relative_to(REPO / "tests/fixtures/scripts").as_posix()
+
+
+CASES = sorted({(rule, path) for path in FILES for kind in ("ruleid", "ok") for rule, _ in annotations(path)[kind]})
+
+
+@pytest.mark.parametrize(("rule_id", "path"), CASES, ids=[f"{rule}/{_name(path)}" for rule, path in CASES])
+def test_script_fixture_exact(rule_id: str, path: Path, fixtures_scan: ScanResult) -> None:
+    """One rule in one file (ids start with the rule id: `pytest -k GG-MIN-105` selects them)."""
+    rel = path.relative_to(REPO).as_posix()
+    found = {f.location.start_line for f in fixtures_scan.findings if f.location.path == rel and f.rule_id == rule_id}
+    expected = annotations(path)
+    assert found == {line for rule, line in expected["ruleid"] if rule == rule_id}
+    assert not (found & {line for rule, line in expected["ok"] if rule == rule_id})
+
+
+@pytest.mark.parametrize("path", FILES, ids=[_name(p) for p in FILES])
+def test_script_fixture_reports_only_annotated_rules(path: Path, fixtures_scan: ScanResult) -> None:
     rel = path.relative_to(REPO).as_posix()
     found = {(f.rule_id, f.location.start_line) for f in fixtures_scan.findings if f.location.path == rel}
-    expected = annotations(path)
-    assert found == expected["ruleid"]
-    assert not (found & expected["ok"])
+    assert found == annotations(path)["ruleid"]
 
 
 def _script_rule_ids() -> list[str]:

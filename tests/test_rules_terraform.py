@@ -1,77 +1,92 @@
-"""Every checkov policy, proven by real checkov on its pass_/fail_ fixtures (exact sets)."""
+"""Every checkov policy, proven by real checkov on its pass_/fail_ fixtures (exact sets).
+
+A fixture directory holds one rule's cases (`expected.yaml` also lists the other rules its resources fail);
+a directory inside it is a case of its own (a module root with its own variables). Test ids start with the
+rule id, so `pytest -k GG-ENC-001` runs exactly that rule's cases.
+"""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, terraform_fixture_dirs
+from conftest import REPO, TERRAFORM_FIXTURES, terraform_fixture_dirs
 
-from gdpr_guard.finding import ScanResult
+from gdpr_guard.finding import Finding, ScanResult
 
 DIRS = terraform_fixture_dirs()
 
 
-def expected_failures(directory: Path) -> set[tuple[str, str]]:
-    data = yaml.safe_load((directory / "expected.yaml").read_text(encoding="utf-8")) or {}
-    return {(rule, resource) for rule, entry in data.items() for resource in entry.get("fail", [])}
+@cache
+def expected(directory: Path) -> dict[str, dict[str, list[str]]]:
+    return yaml.safe_load((directory / "expected.yaml").read_text(encoding="utf-8")) or {}
+
+
+def name(directory: Path) -> str:
+    return directory.relative_to(TERRAFORM_FIXTURES).as_posix()
+
+
+CASES = [(rule, directory) for directory in DIRS for rule in expected(directory)]
+CASE_IDS = [f"{rule}/{name(directory)}" for rule, directory in CASES]
+
+
+def owner(finding: Finding | Path) -> Path | None:
+    """The deepest fixture directory holding a finding's file (a case directory inside a rule's)."""
+    path = finding if isinstance(finding, Path) else REPO / finding.location.path
+    holders = [d for d in DIRS if path.is_relative_to(d)]
+    return max(holders, key=lambda d: len(d.parts)) if holders else None
 
 
 def test_fixture_scan_has_no_errors(fixtures_scan: ScanResult) -> None:
     assert fixtures_scan.errors == ()
 
 
-@pytest.mark.parametrize("directory", DIRS,
-                         ids=[d.relative_to(REPO / "tests/fixtures/terraform").as_posix() for d in DIRS])
-def test_terraform_fixture_exact(directory: Path, fixtures_scan: ScanResult) -> None:
-    prefix = directory.relative_to(REPO).as_posix() + "/"
-    found = {(f.rule_id, f.resource) for f in fixtures_scan.findings if f.location.path.startswith(prefix)
-             and not any(f.location.path.startswith(d.relative_to(REPO).as_posix() + "/")
-                         for d in DIRS if d != directory and directory in d.parents)}
-    assert found == expected_failures(directory)
+@pytest.mark.parametrize(("rule_id", "directory"), CASES, ids=CASE_IDS)
+def test_terraform_fixture_exact(rule_id: str, directory: Path, fixtures_scan: ScanResult) -> None:
+    found = {f.resource for f in fixtures_scan.findings if f.rule_id == rule_id and owner(f) == directory}
+    assert found == set(expected(directory)[rule_id].get("fail") or [])
 
 
-def _fixture_dir(path: str) -> Path:
-    """The deepest fixture directory holding a finding's file (fixture dirs may nest)."""
-    return max((d for d in DIRS if (REPO / path).is_relative_to(d)), key=lambda d: len(d.parts))
+def test_fixture_directories_report_only_the_rules_they_list(fixtures_scan: ScanResult) -> None:
+    unlisted = {(f.rule_id, f.location.path, f.resource) for f in fixtures_scan.findings
+                if (directory := owner(f)) is not None and f.rule_id not in expected(directory)}
+    assert unlisted == set()
 
 
 def _checkov_rule_ids() -> list[str]:
-    return sorted({rule for d in DIRS for rule in (yaml.safe_load((d / "expected.yaml").read_text("utf-8")) or {})})
+    return sorted({rule for rule, _ in CASES})
 
 
 @pytest.mark.parametrize("rule_id", _checkov_rule_ids())
 def test_terraform_rule_exact(rule_id: str, fixtures_scan: ScanResult) -> None:
-    """One rule across every fixture directory: `pytest -k GG-ENC-001` runs exactly that rule's cases."""
-    found = {(_fixture_dir(f.location.path).name, f.resource) for f in fixtures_scan.findings
-             if f.rule_id == rule_id and f.location.path.startswith("tests/fixtures/terraform/")}
-    expected = {(d.name, resource) for d in DIRS
-                for resource in ((yaml.safe_load((d / "expected.yaml").read_text("utf-8")) or {})
-                                 .get(rule_id, {}).get("fail", []))}
-    assert found == expected
+    """One rule across every fixture directory, including those of other rules."""
+    found = {(name(d), f.resource) for f in fixtures_scan.findings if f.rule_id == rule_id and (d := owner(f))}
+    wanted = {(name(d), resource) for d in DIRS for resource in (expected(d).get(rule_id, {}).get("fail") or [])}
+    assert found == wanted
 
 
-@pytest.mark.parametrize("directory", DIRS, ids=[d.name for d in DIRS])
-def test_fixture_resources_follow_naming(directory: Path) -> None:
-    data = yaml.safe_load((directory / "expected.yaml").read_text(encoding="utf-8")) or {}
-    text = "\n".join(p.read_text(encoding="utf-8") for p in directory.rglob("*.tf"))
-    passes = {resource for entry in data.values() for resource in entry.get("pass", [])}
-    for rule, entry in data.items():
-        for kind in ("fail", "pass"):
-            for resource in entry.get(kind, []):
-                if _is_default_provider(resource):
-                    assert f'provider "{resource.split(".")[0]}"' in text, resource
-                    continue
-                # instance keys (`[0]`, `["k"]`) are checkov's rendering, not part of the name
-                names = [n.split("[", 1)[0] for n in resource.split(".") if n.startswith(("pass_", "fail_"))]
-                assert names, f"{resource}: neither pass_* nor fail_*"
-                assert f'"{names[0]}"' in text, f"{resource} is not defined in {directory.name}"
-                if kind == "pass":
-                    assert names[-1].startswith("pass_"), (rule, resource)
-                elif names[-1].startswith("pass_"):
-                    # A resource built to pass one rule may fail another; it must then be a pass case there.
-                    assert resource in passes, (rule, resource)
+@pytest.mark.parametrize(("rule_id", "directory"), CASES, ids=CASE_IDS)
+def test_fixture_resources_follow_naming(rule_id: str, directory: Path) -> None:
+    data = expected(directory)
+    # its own files and its modules', not those of the case directories inside it
+    text = "\n".join(p.read_text(encoding="utf-8") for p in directory.rglob("*.tf") if owner(p) == directory)
+    passes = {resource for entry in data.values() for resource in entry.get("pass") or []}
+    for kind in ("fail", "pass"):
+        for resource in data[rule_id].get(kind) or []:
+            if _is_default_provider(resource):
+                assert f'provider "{resource.split(".")[0]}"' in text, resource
+                continue
+            # instance keys (`[0]`, `["k"]`) are checkov's rendering, not part of the name
+            names = [n.split("[", 1)[0] for n in resource.split(".") if n.startswith(("pass_", "fail_"))]
+            assert names, f"{resource}: neither pass_* nor fail_*"
+            assert f'"{names[0]}"' in text, f"{resource} is not defined in {name(directory)}"
+            if kind == "pass":
+                assert names[-1].startswith("pass_"), resource
+            elif names[-1].startswith("pass_"):
+                # A resource built to pass one rule may fail another; it must then be a pass case there.
+                assert resource in passes, resource
 
 
 def _is_default_provider(address: str) -> bool:
