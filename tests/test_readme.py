@@ -100,3 +100,14 @@ def test_no_placeholder_and_one_repository_name() -> None:
 def test_changelog_has_a_section_for_this_version() -> None:
     changelog = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
     assert re.search(rf"^## \[{re.escape(__version__)}\] - ", changelog, re.M)
+
+
+# --- The README's Layout section names every package and top-level module of src/gdpr_guard (issue 18).
+
+def test_layout_names_every_package_and_module() -> None:
+    layout = README.split("## Layout", 1)[1].split("\n## ", 1)[0]
+    source = REPO / "src" / "gdpr_guard"
+    packages = [p.name + "/" for p in source.iterdir() if (p / "__init__.py").is_file() or p.name == "schemas"]
+    modules = [p.name for p in source.glob("*.py") if p.name != "__init__.py"]
+    assert packages and modules
+    assert [name for name in sorted(packages + modules) if name not in layout] == []
