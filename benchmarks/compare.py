@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS_DIR = ROOT / "tests" / "eval"
@@ -75,7 +76,7 @@ def labels(set_dirs: Sequence[Path]) -> list[matching.Judgement]:
     return out
 
 
-def findings_of(document: dict, repo: str | None = None) -> tuple[list[matching.Finding], int]:
+def findings_of(document: dict[str, Any], repo: str | None = None) -> tuple[list[matching.Finding], int]:
     """Active findings of a gdpr-guard JSON report, and how many were suppressed.
 
     `repo` names the repository of every finding; None takes it from the first part of each path (one
@@ -132,43 +133,9 @@ def export(revision: str, into: Path) -> Path:
     return into / "src"
 
 
-@dataclass(frozen=True)
-class Verdicts:
-    """One rule's (or family's) verdicts in one run against the labels."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    """Labelled findings not reported (TP labels missed, FN labels)."""
-    unjudged: int = 0
-    debatable: int = 0
-
-    @property
-    def precision(self) -> float | None:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
-
-
-_COUNTED_AS = {"TP": "tp", "FN": "tp", "FP": "fp", "debatable": "debatable"}
-
-
-def verdicts(evaluation: matching.Evaluation, by: str = "rule") -> dict[str, Verdicts]:
-    """Verdicts per rule (or per family with `by="family"`), sorted; a reported FN label counts as TP."""
-    counts: dict[str, Counter[str]] = {}
-
-    def group(rule: str) -> Counter[str]:
-        return counts.setdefault(matching.family(rule) if by == "family" else rule, Counter())
-
-    for m in evaluation.matches:
-        verdict = m.judgement.verdict if m.judgement else "unjudged"
-        group(m.finding.rule)[_COUNTED_AS.get(verdict, "unjudged")] += 1
-    for judgement in evaluation.disappeared:
-        if judgement.verdict in ("TP", "FN"):
-            group(judgement.rule)["fn"] += 1
-    return {k: Verdicts(c["tp"], c["fp"], c["fn"], c["unjudged"], c["debatable"]) for k, c in sorted(counts.items())}
+def verdicts(evaluation: matching.Evaluation, by: str = "rule") -> dict[str, matching.Tally]:
+    """Verdicts per rule (or per family with `by="family"`), sorted, misses (labels not reported) included."""
+    return matching.tallies(evaluation.matches, by, evaluation.disappeared)
 
 
 def problems(evaluation: matching.Evaluation) -> list[str]:
@@ -187,8 +154,8 @@ class RuleChange:
     """One rule in the baseline and in the candidate."""
 
     rule: str
-    before: Verdicts
-    after: Verdicts
+    before: matching.Tally
+    after: matching.Tally
     new: int
     gone: int
 
@@ -198,7 +165,7 @@ def rule_changes(before: matching.Evaluation, after: matching.Evaluation) -> lis
     diff = matching.diff_runs([m.finding for m in before.matches], [m.finding for m in after.matches])
     new, gone = Counter(f.rule for f in diff.new), Counter(f.rule for f in diff.gone)
     old, now = verdicts(before), verdicts(after)
-    changes = [RuleChange(rule, old.get(rule, Verdicts()), now.get(rule, Verdicts()), new[rule], gone[rule])
+    changes = [RuleChange(rule, old.get(rule, matching.Tally()), now.get(rule, matching.Tally()), new[rule], gone[rule])
                for rule in sorted(set(old) | set(now))]
     return [c for c in changes if c.new or c.gone or c.before != c.after]
 
@@ -214,10 +181,10 @@ def render_changes(changes: Sequence[RuleChange]) -> str:
     return "\n".join(rows) + "\n"
 
 
-def render_verdicts(groups: dict[str, Verdicts]) -> str:
+def render_verdicts(evaluation: matching.Evaluation, by: str = "family") -> str:
     """Plain-text table of verdicts, precision and recall per group, with the total."""
-    total = Verdicts(*(sum(getattr(v, f) for v in groups.values())
-                       for f in ("tp", "fp", "fn", "unjudged", "debatable")))
+    groups = verdicts(evaluation, by)
+    total = matching.total(evaluation.matches, evaluation.disappeared)
     lines = [f"{'':<12}{'TP':>5}{'FP':>5}{'FN':>5}{'debatable':>10}{'unjudged':>9}{'precision':>11}{'recall':>8}"]
     for name, v in [*groups.items(), ("all", total)]:
         lines.append(f"{name:<12}{v.tp:>5}{v.fp:>5}{v.fn:>5}{v.debatable:>10}{v.unjudged:>9}"
@@ -252,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
         return 3
     print(f"{len(set_dirs)} set(s): {', '.join(d.name for d in set_dirs)}; {len(judgements)} labels; "
           f"{len(candidate.matches)} findings\n")
-    print(render_verdicts(verdicts(candidate, by="family")))
+    print(render_verdicts(candidate))
     if baseline is not None:
         print(f"Per rule, {args.baseline} → candidate:\n")
         print(render_changes(rule_changes(baseline, candidate)))

@@ -90,7 +90,7 @@ def sqlglot_ok(sql: str, dialect: str) -> bool:
 
 
 def pglast_ok(sql: str, dialect: str) -> bool:
-    import pglast
+    import pglast  # type: ignore[import-not-found, unused-ignore]  # optional: compared only when installed
 
     try:
         pglast.parse_sql(sql)
@@ -100,7 +100,7 @@ def pglast_ok(sql: str, dialect: str) -> bool:
 
 
 def sqlparse_ok(sql: str, dialect: str) -> bool:
-    import sqlparse
+    import sqlparse  # type: ignore[import-not-found, unused-ignore]  # optional: compared only when installed
 
     statements = sqlparse.parse(sql)
     # non-validating: it never fails; the best it can say is the statement type (and it has no tree of

@@ -98,7 +98,7 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotations(json_file: Path) -> list[str]:
+def annotation_lines(json_file: Path) -> list[str]:
     """Workflow commands for the active findings, most severe first, bounded as GitHub bounds them; a
     final notice says how many were not annotated and where the full list is."""
     try:
@@ -155,7 +155,7 @@ def main() -> int:
     outputs.update(counts(json_file))
     outputs.update({name: str(path) for name, path in files.items() if path.is_file()})
     outputs["exit-code"] = str(code)
-    annotated = annotations(json_file) if _flag("annotations", "true") else []
+    annotated = annotation_lines(json_file) if _flag("annotations", "true") else []
     for line in annotated:
         sys.stdout.write(line + "\n")
     sys.stdout.flush()

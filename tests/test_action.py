@@ -241,7 +241,7 @@ def test_annotations_are_bounded_as_github_bounds_them(tmp_path: Path) -> None:
     findings.append({**finding(99, "critical"), "suppression": {"kind": "inline"}})
     report = tmp_path / "r.json"
     report.write_text(json.dumps({"findings": findings}), encoding="utf-8")
-    lines = _hook().annotations(report)
+    lines = _hook().annotation_lines(report)
     errors = [line for line in lines if line.startswith("::error ")]
     warnings = [line for line in lines if line.startswith("::warning ")]
     assert len(errors) == 9 and len(warnings) == 10 and len(lines) == 20

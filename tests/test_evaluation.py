@@ -56,8 +56,8 @@ def test_known_misses_and_false_positives_must_stay_true() -> None:
         "labelled FN but reported (relabel TP): GG-MIN-105 set/a.sql:3",
         "labelled FP but not reported: GG-DEL-101 set/b.sql:2"]
     by_family = compare.verdicts(evaluation, by="family")
-    assert by_family == {"CRED": compare.Verdicts(fp=1), "DEL": compare.Verdicts(fn=1),
-                         "MIN": compare.Verdicts(tp=1)}
+    assert by_family == {"CRED": matching.Tally(fp=1), "DEL": matching.Tally(fn=1),
+                         "MIN": matching.Tally(tp=1)}
 
 
 def test_rule_changes_between_a_baseline_and_a_candidate() -> None:
@@ -66,8 +66,8 @@ def test_rule_changes_between_a_baseline_and_a_candidate() -> None:
     after = matching.match([_f("GG-DEL-101", "a.sql", 2), _f("GG-ENC-101", "x.py", 1)], labels)
     changes = compare.rule_changes(before, after)
     assert changes == [
-        compare.RuleChange("GG-DEL-101", compare.Verdicts(fn=1), compare.Verdicts(tp=1), new=1, gone=0),
-        compare.RuleChange("GG-MIN-105", compare.Verdicts(fp=1), compare.Verdicts(), new=0, gone=1)]
+        compare.RuleChange("GG-DEL-101", matching.Tally(fn=1), matching.Tally(tp=1), new=1, gone=0),
+        compare.RuleChange("GG-MIN-105", matching.Tally(fp=1), matching.Tally(), new=0, gone=1)]
     assert compare.render_changes(changes).splitlines()[2] == "| GG-DEL-101 | 1 | 0 | 0 → 1 | 0 → 0 | 1 → 0 | 0 |"
 
 

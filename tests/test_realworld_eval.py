@@ -121,14 +121,19 @@ def test_precision_per_rule_and_family() -> None:
                 finding("GG-MIN-105", "dbt", "models/orders.sql", 20),
                 finding("GG-MIN-105", "dbt", "models/orders.sql", 99)]
     evaluation = m.match(findings, judged(), line_text)
-    by_rule = m.tallies(evaluation.matches, lambda f: f.rule)
+    by_rule = m.tallies(evaluation.matches, "rule")
     assert by_rule == {"GG-CRED-103": m.Tally(fp=1), "GG-DEL-102": m.Tally(tp=1),
                        "GG-MIN-105": m.Tally(debatable=1, unjudged=1)}
     assert [by_rule[r].precision for r in sorted(by_rule)] == [0.0, 1.0, None]
-    by_family = m.tallies(evaluation.matches, lambda f: m.family(f.rule))
+    by_family = m.tallies(evaluation.matches, "family")
     assert list(by_family) == ["CRED", "DEL", "MIN"]
     overall = m.total(evaluation.matches)
     assert (overall.tp, overall.fp, overall.debatable, overall.unjudged, overall.precision) == (1, 1, 1, 1, 0.5)
+    # compare.py also counts the judged findings no longer reported (the GG-ENC-001 TP) as misses
+    assert m.tallies(evaluation.matches, "rule", evaluation.disappeared)["GG-ENC-001"] == m.Tally(fn=1)
+    with_misses = m.total(evaluation.matches, evaluation.disappeared)
+    assert with_misses == m.Tally(tp=1, fp=1, debatable=1, unjudged=1, fn=1)
+    assert (with_misses.total, with_misses.recall) == (4, 0.5)
 
 
 def test_judgement_csv_round_trip_and_errors() -> None:

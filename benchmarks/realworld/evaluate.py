@@ -123,7 +123,7 @@ def load_judgements(paths: list[Path]) -> list[matching.Judgement]:
     return found
 
 
-def _finding_to_json(f: matching.Finding) -> dict:
+def _finding_to_json(f: matching.Finding) -> dict[str, object]:
     return {"repo": f.repo, "path": f.path, "line": f.line, "end_line": f.end_line, "rule": f.rule,
             "resource": f.resource, "message": f.message, "severity": f.severity,
             "fingerprint": f.fingerprint}

@@ -36,7 +36,7 @@ import csv
 import io
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 VERDICTS = ("TP", "FP", "debatable", "FN")
 COLUMNS = ("rule", "repo", "path", "line", "verdict", "reason", "resource")
@@ -93,18 +93,23 @@ class Match:
 
 @dataclass(frozen=True)
 class Tally:
-    """Verdict counts of one rule, family or repository."""
+    """Verdict counts of one rule, family or repository in one run against the judgements (both evaluations:
+    the real-world report shows the reported findings, compare.py also the misses)."""
 
     tp: int = 0
+    """Reported findings judged TP; a known miss (`FN` judgement) reported again counts here too (it is a
+    true positive; compare.py asks for the label to be changed)."""
     fp: int = 0
     debatable: int = 0
     unjudged: int = 0
     fn: int = 0
-    """Known misses found again (a finding matched to an `FN` judgement): the label is out of date."""
+    """Judged findings not reported: `TP` judgements left without a finding (lost) and `FN` judgements (known
+    misses); counted only when the caller passes the evaluation's disappeared judgements."""
 
     @property
     def total(self) -> int:
-        return self.tp + self.fp + self.debatable + self.unjudged + self.fn
+        """Findings reported."""
+        return self.tp + self.fp + self.debatable + self.unjudged
 
     @property
     def precision(self) -> float | None:
@@ -112,10 +117,10 @@ class Tally:
         judged = self.tp + self.fp
         return self.tp / judged if judged else None
 
-    def add(self, verdict: str | None) -> Tally:
-        return Tally(self.tp + (verdict == "TP"), self.fp + (verdict == "FP"),
-                     self.debatable + (verdict == "debatable"), self.unjudged + (verdict is None),
-                     self.fn + (verdict == "FN"))
+    @property
+    def recall(self) -> float | None:
+        """TP / (TP + FN); None when nothing counts."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
 
 
 @dataclass(frozen=True)
@@ -252,21 +257,31 @@ def _same_text(finding: Finding, judged_line: int, line_text: LineText) -> bool:
                for n in range(finding.line, last + 1))
 
 
-def tallies(matches: Iterable[Match], by: Callable[[Finding], str]) -> dict[str, Tally]:
-    """Verdict counts grouped by `by(finding)` (rule, family or repository), sorted by group."""
-    result: dict[str, Tally] = {}
-    for m in matches:
-        group = by(m.finding)
-        result[group] = result.get(group, Tally()).add(m.judgement.verdict if m.judgement else None)
-    return dict(sorted(result.items()))
+_COUNTED_AS = {"TP": "tp", "FN": "tp", "FP": "fp", "debatable": "debatable"}
+GROUPS: dict[str, Callable[[str, str], str]] = {
+    "rule": lambda rule, repo: rule, "family": lambda rule, repo: family(rule), "repo": lambda rule, repo: repo}
+"""How verdicts are grouped (the arguments are a finding's or judgement's rule and repository): by rule id,
+rule family or repository (a labelled set's folder)."""
 
 
-def total(matches: Iterable[Match]) -> Tally:
-    """Verdict counts over every match."""
-    tally = Tally()
+def tallies(matches: Iterable[Match], by: str, missed: Iterable[Judgement] = ()) -> dict[str, Tally]:
+    """Verdict counts grouped `by` a key of GROUPS, sorted by group; `missed`: judgements left without a
+    finding (Evaluation.disappeared), whose TP and FN verdicts count as `fn`."""
+    group = GROUPS[by]
+    counts: dict[str, Counter[str]] = {}
     for m in matches:
-        tally = tally.add(m.judgement.verdict if m.judgement else None)
-    return tally
+        verdict = _COUNTED_AS.get(m.judgement.verdict, "unjudged") if m.judgement else "unjudged"
+        counts.setdefault(group(m.finding.rule, m.finding.repo), Counter())[verdict] += 1
+    for j in missed:
+        if j.verdict in ("TP", "FN"):
+            counts.setdefault(group(j.rule, j.repo), Counter())["fn"] += 1
+    return {key: Tally(**c) for key, c in sorted(counts.items())}
+
+
+def total(matches: Iterable[Match], missed: Iterable[Judgement] = ()) -> Tally:
+    """Verdict counts over every match (and `missed`, as in `tallies`)."""
+    groups = tallies(matches, "rule", missed).values()
+    return Tally(**{f.name: sum(getattr(t, f.name) for t in groups) for f in fields(Tally)})
 
 
 @dataclass(frozen=True)

@@ -100,10 +100,10 @@ def _extract_from_git_dir(git_dir: Path, entry: Entry, dest: Path) -> list[str]:
     for record in raw.split(b"\0"):
         if not record:
             continue
-        meta, path = record.split(b"\t", 1)
+        meta, raw_path = record.split(b"\t", 1)
         mode, kind, sha = meta.decode().split()
         if kind == "blob":
-            items.append((mode, sha, path.decode("utf-8", "surrogateescape")))
+            items.append((mode, sha, raw_path.decode("utf-8", "surrogateescape")))
     missing: list[str] = []
     batch = subprocess.Popen(["git", "--git-dir", str(git_dir), "cat-file", "--batch"],
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE)

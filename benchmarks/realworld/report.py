@@ -91,15 +91,15 @@ def render(context: Context, runs: Sequence[RepoRun], evaluation: matching.Evalu
                f"{sum(1 for m in matches if m.judgement is None)} unjudged, scan errors in "
                f"{', '.join(sorted(errored)) or 'no repository'}.")
     out.append("")
-    families = matching.tallies(matches, lambda f: matching.family(f.rule))
+    families = matching.tallies(matches, "family")
     out += ["## Per family", ""] + _tally_table("family", families) + [""]
-    out += ["## Per rule", ""] + _tally_table("rule", matching.tallies(matches, lambda f: f.rule)) + [""]
+    out += ["## Per rule", ""] + _tally_table("rule", matching.tallies(matches, "rule")) + [""]
 
     out += ["## Per repository", "",
             "| repository | kind | files scanned | findings | TP | FP | debatable | unjudged | precision "
             "| suppressed | exit | seconds |",
             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
-    per_repo = matching.tallies(matches, lambda f: f.repo)
+    per_repo = matching.tallies(matches, "repo")
     for run in runs:
         t = per_repo.get(run.name, matching.Tally())
         files = sum(v for k, v in run.targets.items() if k != "other")
@@ -169,9 +169,9 @@ def render(context: Context, runs: Sequence[RepoRun], evaluation: matching.Evalu
         out.append(f"Compared with `{context.compared_to}`: {len(diff.new)} new, {len(diff.gone)} gone, "
                    f"{len(diff.moved)} moved to another line.")
         out.append("")
-        for title, items in (("New", diff.new), ("Gone", diff.gone)):
-            if items:
-                out += [f"### {title}", ""] + [f"- {f.rule} {_where(f)}: {f.message}" for f in items] + [""]
+        for title, changed in (("New", diff.new), ("Gone", diff.gone)):
+            if changed:
+                out += [f"### {title}", ""] + [f"- {c.rule} {_where(c)}: {c.message}" for c in changed] + [""]
         if diff.moved:
             out += ["### Moved", ""]
             out += [f"- {a.rule} {a.repo} `{a.path}`: line {a.line} -> {b.line}" for a, b in diff.moved] + [""]
