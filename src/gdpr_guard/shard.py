@@ -1,12 +1,14 @@
 """`--shard K/N`: split a scan deterministically so that a CI matrix can run it in N jobs.
 
-The unit of assignment is a Terraform module directory (the same unit the checkov engine scans as one,
-so graph checks still see a whole module) and, for every other file, its directory (a migration script
-stays with its neighbours and its migration plan). A unit goes to shard `1 + sha256(path) mod N`: the
-same on every machine and Python run (Python's own `hash()` is salted per process). Every target is in
-exactly one shard; a directory called as a local module goes with its first calling root (module_owners).
-Cross-file analyses (a secret reused in several files) need every file: they run in
-shard 1 only, over all targets, so the merged result of all shards equals the unsharded scan.
+The unit of assignment is a Terraform tree: the outermost directory holding Terraform files, with every
+file below it (its `modules/`, `examples/`, scripts beside it). checkov evaluates each directory with the
+local modules it calls (engines/checkov_units.py); keeping a tree whole keeps those calls and their
+callers in one shard, and a directory called from outside its tree goes with its first (sorted) calling
+root (module_owners). Any other file's unit is its directory (a migration script stays with its
+neighbours and its migration plan). A unit goes to shard `1 + sha256(path) mod N`: the same on every
+machine and Python run (Python's own `hash()` is salted per process). Every target is in exactly one
+shard. Cross-file analyses (a secret reused in several files) need every file: they run in shard 1
+only, over all targets, so the merged result of all shards equals the unsharded scan (tests/test_merge.py).
 """
 
 from __future__ import annotations
