@@ -27,7 +27,7 @@ def _reports(result: ScanResult, catalog: Catalog) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("cache") / "repo"
-    for name in ("local_module", "s3_bucket_encryption"):
+    for name in ("local_module", "s3_personal_data_bucket_without_cmk"):
         shutil.copytree(FIXTURES / "terraform" / name, root / "infra" / name)
     shutil.copytree(FIXTURES / "scripts" / "python", root / "scripts")
     return root

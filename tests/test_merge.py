@@ -22,7 +22,8 @@ FIXTURES = REPO / "tests" / "fixtures"
 @pytest.fixture(scope="module")
 def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("merge") / "repo"
-    for name in ("local_module", "s3_bucket_encryption", "rds_storage_unencrypted", "s3_bucket_public_acl"):
+    for name in ("local_module", "s3_personal_data_bucket_without_cmk", "rds_storage_unencrypted",
+                 "s3_bucket_public_acl"):
         shutil.copytree(FIXTURES / "terraform" / name, root / "infra" / name)
     for name in ("python", "sql"):
         shutil.copytree(FIXTURES / "scripts" / name, root / "scripts" / name)

@@ -98,7 +98,7 @@ def test_worker_that_cannot_import_checkov_fails_the_scan(tmp_path: Path) -> Non
     (fake / "__init__.py").write_text("raise RuntimeError('checkov is broken here')\n")
     env = dict(os.environ, PYTHONPATH=str(tmp_path / "site"), TMPDIR=str(tmp_path))
     env.pop("GDPR_GUARD_PRESTART", None)
-    done = subprocess.run([PYTHON, "-m", "gdpr_guard", "scan", "-f", "sarif", str(TERRAFORM / "s3_bucket_encryption")],
+    done = subprocess.run([PYTHON, "-m", "gdpr_guard", "scan", "-f", "sarif", str(TERRAFORM / "local_module")],
                           cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 3
     assert "checkov: exited with status 1: RuntimeError: checkov is broken here" in done.stderr

@@ -93,3 +93,22 @@ def _is_default_provider(address: str) -> bool:
     # checkov names a provider block without alias `<provider>.default`; it cannot be renamed.
     parts = address.split(".")
     return len(parts) == 2 and parts[1] == "default" and "_" not in parts[0]
+
+
+def _custom_policies() -> list[tuple[str, str]]:
+    from gdpr_guard import catalog as catalog_module
+
+    return sorted((rule.id, Path(rule.policy).stem) for rule in catalog_module.load().rules.values()
+                  if rule.engine == "checkov" and rule.policy)
+
+
+@pytest.mark.parametrize(("rule_id", "policy"), _custom_policies(), ids=[r for r, _ in _custom_policies()])
+def test_policy_has_its_fixture_directory(rule_id: str, policy: str) -> None:
+    """A rule at a glance: `policies/checkov/<name>.(yaml|py)` has its cases in `tests/fixtures/terraform/<name>/`
+    (or `<rule id>/`), with a `fail` and a `pass` there or in its case directories (built-in checks:
+    tests/test_catalog.py)."""
+    directory = next((TERRAFORM_FIXTURES / n for n in (policy, rule_id) if (TERRAFORM_FIXTURES / n).is_dir()), None)
+    assert directory is not None, f"{rule_id}: no tests/fixtures/terraform/{policy}/"
+    cases = [expected(d).get(rule_id, {}) for d in DIRS if d == directory or directory in d.parents]
+    for kind in ("fail", "pass"):
+        assert any(case.get(kind) for case in cases), f"{rule_id}: no {kind} case in {name(directory)}/"
