@@ -34,7 +34,11 @@ CASE_IDS = [f"{rule}/{name(directory)}" for rule, directory in CASES]
 
 def owner(finding: Finding | Path) -> Path | None:
     """The deepest fixture directory holding a finding's file (a case directory inside a rule's)."""
-    path = finding if isinstance(finding, Path) else REPO / finding.location.path
+    return _owner(finding if isinstance(finding, Path) else REPO / finding.location.path)
+
+
+@cache
+def _owner(path: Path) -> Path | None:
     holders = [d for d in DIRS if path.is_relative_to(d)]
     return max(holders, key=lambda d: len(d.parts)) if holders else None
 
