@@ -58,6 +58,8 @@ def test_known_misses_and_false_positives_must_stay_true() -> None:
     by_family = compare.verdicts(evaluation, by="family")
     assert by_family == {"CRED": matching.Tally(fp=1), "DEL": matching.Tally(fn=1),
                          "MIN": matching.Tally(tp=1)}
+    assert compare.render_verdicts(evaluation).splitlines()[-1].split() == [
+        "all", "1", "1", "1", "0", "0", "0.500", "0.500"]
 
 
 def test_rule_changes_between_a_baseline_and_a_candidate() -> None:
