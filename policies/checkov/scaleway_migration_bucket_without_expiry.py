@@ -22,7 +22,7 @@ from checkov.terraform.checks.resource.base_resource_check import BaseResourceCh
 
 # Both texts are rewritten by gdpr-guard's `migration-storage-patterns` and `max-expiry-days` settings
 # (policy_params.py): keep them exactly as they are.
-WORDS = r"migration|migrations|migrate|migrated|export|exports|staging|transfer|transfers|dump|dumps|tmp|temp|scratch|extract|extracts"
+WORDS = r"migration|migrations|migrate|migrated|export|exports|staging|transfer|transfers|dump|dumps|tmp|temp|scratch|extract|extracts"  # noqa: E501 - one piece of text
 LIMIT = "value: 30  # gdpr-guard parameter: max-expiry-days"
 MAX_DAYS = int(LIMIT.split()[1])
 MIGRATION_NAME = re.compile(r"(?i)(^|[-_. ])(" + WORDS + r")([-_. 0-9]|$)")
