@@ -92,7 +92,8 @@ def _firewall(server: str, *rules: str) -> tuple[Companion, ...]:
 # A server whose public endpoint no firewall rule opens admits nobody (Azure's firewall denies by default).
 REQUIRED: dict[str, tuple[Companion, ...]] = {
     "GG-PUB-016": (*_firewall("azurerm_postgresql_server", "azurerm_postgresql_firewall_rule"),
-                   *_firewall("azurerm_postgresql_flexible_server", "azurerm_postgresql_flexible_server_firewall_rule")),
+                   *_firewall("azurerm_postgresql_flexible_server",
+                              "azurerm_postgresql_flexible_server_firewall_rule")),
     "GG-PUB-017": (*_firewall("azurerm_mysql_server", "azurerm_mysql_firewall_rule"),
                    *_firewall("azurerm_mysql_flexible_server", "azurerm_mysql_flexible_server_firewall_rule")),
     "GG-PUB-018": _firewall("azurerm_mssql_server", "azurerm_mssql_firewall_rule", "azurerm_sql_firewall_rule"),
