@@ -79,7 +79,9 @@ COMPANIONS: dict[str, tuple[Companion, ...]] = {
                              _blocks_everything),),
     "GG-LOG-002": (Companion("aws_s3_bucket", LOG_WRITERS, None, _always), *S3_CODE),
     "GG-LOG-007": tuple(c for c in CODE_SOURCES if c.bucket_type == "google_storage_bucket"),
-    "GG-ENC-052": (Companion("scaleway_object_bucket", ("scaleway_object_bucket_server_side_encryption_configuration",),
+    # A bucket served as a static website holds the site's public files, not data about people.
+    "GG-ENC-052": (Companion("scaleway_object_bucket", ("scaleway_object_bucket_server_side_encryption_configuration",
+                                                        "scaleway_object_bucket_website_configuration"),
                              ("bucket",), _always, "name"),),
 }
 
