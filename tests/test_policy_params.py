@@ -56,3 +56,35 @@ def test_expiry_and_storage_names_are_configurable(tmp_path: Path) -> None:
     (tmp_path / "main.tf").write_text(BUCKET.format(name="lims-handover"), encoding="utf-8")
     (tmp_path / ".gdpr-guard.yaml").write_text("migration-storage-patterns: [handover]\n", encoding="utf-8")
     assert _del001(tmp_path) == ["aws_s3_bucket.results"]
+
+
+SCALEWAY_BUCKET = """resource "scaleway_object_bucket" "results" {{
+  name = "{name}"
+
+  lifecycle_rule {{
+    id      = "expire"
+    enabled = true
+
+    expiration {{
+      days = 60
+    }}
+  }}
+}}
+"""
+
+
+def _del008(tmp_path: Path) -> list[str]:
+    data = json.loads(gdpr_guard("scan", ".", "--format", "json", cwd=tmp_path).stdout)
+    assert data["errors"] == []
+    return [f["resource"] for f in data["findings"] if f["rule_id"] == "GG-DEL-008"]
+
+
+def test_the_python_check_of_gg_del_008_reads_the_same_settings(tmp_path: Path) -> None:
+    """The settings reach a Python policy too (its texts are rewritten like a YAML policy's)."""
+    (tmp_path / "main.tf").write_text(SCALEWAY_BUCKET.format(name="lims-exports"), encoding="utf-8")
+    assert _del008(tmp_path) == ["scaleway_object_bucket.results"]
+    (tmp_path / ".gdpr-guard.yaml").write_text("max-expiry-days: 90\n", encoding="utf-8")
+    assert _del008(tmp_path) == []
+    (tmp_path / "main.tf").write_text(SCALEWAY_BUCKET.format(name="lims-handover"), encoding="utf-8")
+    (tmp_path / ".gdpr-guard.yaml").write_text("migration-storage-patterns: [handover]\n", encoding="utf-8")
+    assert _del008(tmp_path) == ["scaleway_object_bucket.results"]

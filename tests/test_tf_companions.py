@@ -12,7 +12,7 @@ from gdpr_guard import roles
 from gdpr_guard.finding import Location, RawFinding
 from gdpr_guard.refinements import COMPANION_RULES
 from gdpr_guard.targets import Role, discover
-from gdpr_guard.tf_companions import COMPANIONS, settled_by_companions
+from gdpr_guard.tf_companions import COMPANIONS, REQUIRED, settled_by_companions
 from gdpr_guard.tf_value_origin import literals_from_callers
 
 BUCKET_MODULE = '''
@@ -72,7 +72,7 @@ def _kept(tmp_path: Path, findings: list[RawFinding]) -> set[tuple[str, str]]:
 
 
 def test_the_registry_and_its_trigger_agree() -> None:
-    assert set(COMPANIONS) == COMPANION_RULES
+    assert set(COMPANIONS) | set(REQUIRED) == COMPANION_RULES
 
 
 def test_companions_through_a_splat_local_settle_the_bucket(tmp_path: Path) -> None:
@@ -127,3 +127,51 @@ def test_a_literal_passed_only_by_examples_takes_their_role(tmp_path: Path) -> N
     (tmp_path / "main.tf").write_text((tmp_path / "main.tf").read_text().replace("var.password", '"Fixed-In-Module-9"'))
     (kept,) = literals_from_callers([raw], roles.assign(discover([tmp_path], tmp_path), tmp_path))
     assert kept.role_path == ""
+
+
+SERVERS = '''
+resource "azurerm_postgresql_server" "named" {
+  name = "acme-results"
+}
+
+resource "azurerm_postgresql_server" "unnamed" {
+  name = "acme-archive"
+}
+
+resource "azurerm_postgresql_firewall_rule" "office" {
+  server_name      = "acme-results"
+  start_ip_address = "203.0.113.0"
+  end_ip_address   = "203.0.113.255"
+}
+
+resource "azurerm_postgresql_firewall_rule" "never" {
+  count            = 0
+  server_name      = "acme-archive"
+  start_ip_address = "203.0.113.0"
+  end_ip_address   = "203.0.113.255"
+}
+
+resource "scaleway_object_bucket" "scans" {
+  name = "acme-scans"
+}
+
+resource "scaleway_object_bucket" "invoices" {
+  name = "acme-invoices"
+}
+
+resource "scaleway_object_bucket_server_side_encryption_configuration" "scans" {
+  bucket = "fr-par/acme-scans"
+}
+'''
+
+
+def test_companions_named_by_the_literal_name_of_their_resource(tmp_path: Path) -> None:
+    """A firewall rule that names its server literally makes the server reachable (kept); one that is never
+    created does not; an encryption configuration naming the bucket by regional ID settles it (dropped)."""
+    (tmp_path / "main.tf").write_text(SERVERS)
+    findings = [_finding("GG-PUB-016", "azurerm_postgresql_server.named"),
+                _finding("GG-PUB-016", "azurerm_postgresql_server.unnamed"),
+                _finding("GG-ENC-052", "scaleway_object_bucket.scans"),
+                _finding("GG-ENC-052", "scaleway_object_bucket.invoices")]
+    assert _kept(tmp_path, findings) == {("GG-PUB-016", "azurerm_postgresql_server.named"),
+                                         ("GG-ENC-052", "scaleway_object_bucket.invoices")}

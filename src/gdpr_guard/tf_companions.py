@@ -6,11 +6,17 @@ in `bucket`, and a log bucket is known as one by the resource that writes into i
 checkov links two resources only through a direct reference. Modules commonly go through a local
 (`bucket = local.bucket_id`, `bucket_id = join("", aws_s3_bucket.this[*].id)`) or, for a log target,
 through a local child module's output (`log_destination = module.logs[0].bucket.arn`). This refinement
-follows those references, so a bucket that has its companion is not reported as lacking it. A
+follows those references, so a bucket that has its companion is not reported as lacking it; a companion
+that names the resource by the literal name the resource has (`bucket = "acme-exports"`, a regional or
+full ID ending in `/acme-exports`) is linked too, within the resource's own module. A
 bucket a function reads its code from (`source_archive_bucket`, a Lambda's `s3_bucket`) holds code,
 not personal data: rules that only assume personal data (`personal_data: possible`) are settled. A
 companion that provably never exists (`count = 0`, an empty `for_each`) covers nothing; a flag it sets
 that cannot be evaluated statically leaves the finding in place.
+
+Some rules report a resource only when a companion exists (REQUIRED: an Azure database server with a
+public endpoint is reachable only through a firewall rule that names it): their findings are kept only
+when a companion reaches the resource in at least one configuration that creates both.
 """
 
 from __future__ import annotations
@@ -43,6 +49,8 @@ class Companion:
     """Where the companion names the bucket (nested blocks included); None: anywhere in it (a log writer
     names its target in `log_destination`, `s3_bucket_name`, `access_logs { bucket }`, ...)."""
     settles: Callable[[dict[str, Any], Scope], bool]
+    name_argument: str | None = None
+    """The argument of the target resource that holds its name, for a companion naming it literally."""
 
 
 def _always(body: dict[str, Any], scope: Scope) -> bool:
@@ -71,28 +79,56 @@ COMPANIONS: dict[str, tuple[Companion, ...]] = {
                              _blocks_everything),),
     "GG-LOG-002": (Companion("aws_s3_bucket", LOG_WRITERS, None, _always), *S3_CODE),
     "GG-LOG-007": tuple(c for c in CODE_SOURCES if c.bucket_type == "google_storage_bucket"),
+    # A bucket served as a static website holds the site's public files, not data about people.
+    "GG-ENC-052": (Companion("scaleway_object_bucket", ("scaleway_object_bucket_server_side_encryption_configuration",
+                                                        "scaleway_object_bucket_website_configuration"),
+                             ("bucket",), _always, "name"),),
+}
+
+
+def _firewall(server: str, *rules: str) -> tuple[Companion, ...]:
+    return tuple(Companion(server, (rule,), (argument,), _always, "name")
+                 for rule in rules for argument in ("server_name", "server_id"))
+
+
+# A server whose public endpoint no firewall rule opens admits nobody (Azure's firewall denies by default).
+REQUIRED: dict[str, tuple[Companion, ...]] = {
+    "GG-PUB-016": (*_firewall("azurerm_postgresql_server", "azurerm_postgresql_firewall_rule"),
+                   *_firewall("azurerm_postgresql_flexible_server",
+                              "azurerm_postgresql_flexible_server_firewall_rule")),
+    "GG-PUB-017": (*_firewall("azurerm_mysql_server", "azurerm_mysql_firewall_rule"),
+                   *_firewall("azurerm_mysql_flexible_server", "azurerm_mysql_flexible_server_firewall_rule")),
+    "GG-PUB-018": _firewall("azurerm_mssql_server", "azurerm_mssql_firewall_rule", "azurerm_sql_firewall_rule"),
+    "GG-PUB-019": _firewall("azurerm_mariadb_server", "azurerm_mariadb_firewall_rule"),
 }
 
 
 def settled_by_companions(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
-    """Drop the findings of COMPANIONS rules on buckets that a companion resource does settle."""
-    concerned = [f for f in findings if f.rule_id in COMPANIONS and f.engine == "checkov" and f.resource]
+    """Drop the findings of COMPANIONS rules on buckets that a companion resource does settle, and those of
+    REQUIRED rules on resources that no companion reaches."""
+    concerned = [f for f in findings if f.rule_id in COMPANIONS.keys() | REQUIRED.keys()
+                 and f.engine == "checkov" and f.resource]
     if not concerned:
         return findings
-    types = sorted({t for f in concerned for c in COMPANIONS[f.rule_id] for t in c.types})
+    registry = {**COMPANIONS, **REQUIRED}
+    types = sorted({t for f in concerned for c in registry[f.rule_id] for t in (*c.types, c.bucket_type)})
     relevant = re.compile("|".join(re.escape(t) for t in types) + r"|\bmodule\s+\"|\boutput\s+\"")
     context = re.compile(r"\blocals\s*\{|\bvariable\s+\"")
     modules = {m.directory: m for m in _hcl.modules(list(targets), relevant, context)}
-    return [f for f in findings if f not in concerned or not _settled(f, modules)]
+    return [f for f in findings if f not in concerned
+            or (not _linked(f, modules, every=True) if f.rule_id in COMPANIONS else _linked(f, modules, every=False))]
 
 
-def _settled(finding: RawFinding, modules: dict[str, _hcl.Module]) -> bool:
+def _linked(finding: RawFinding, modules: dict[str, _hcl.Module], every: bool) -> bool:
+    """Does a companion reach the finding's resource? `every`: and settle it in every configuration that
+    creates the resource; otherwise: and exist in at least one."""
     assert finding.resource is not None
     parts = [p.split("[", 1)[0] for p in finding.resource.split(".")]
     if len(parts) < 2:
         return False
     bucket = (posixpath.dirname(finding.location.path), f"{parts[-2]}.{parts[-1]}")
-    companions = [c for c in COMPANIONS[finding.rule_id] if c.bucket_type == parts[-2]]
+    registry = COMPANIONS if every else REQUIRED
+    companions = [c for c in registry[finding.rule_id] if c.bucket_type == parts[-2]]
     for module in modules.values() if companions else ():
         # In the bucket's own module, the companion's settings are read with the caller's inputs (an
         # example passing `block_public_policy = var.x`); every configuration reaching it must agree.
@@ -103,11 +139,33 @@ def _settled(finding: RawFinding, modules: dict[str, _hcl.Module]) -> bool:
                 if block.labels[0] not in companion.types:
                     continue
                 value = block.body if companion.path is None else _at(block.body, companion.path)
-                if scopes and _reaches(value, module, bucket, modules, 0) and all(
-                        not provably_zero(block.body, scope) and companion.settles(block.body, scope)
-                        for scope in scopes):
+                name = _literal_name(modules.get(bucket[0]), bucket[1], companion) if own else None
+                if not scopes or not (_reaches(value, module, bucket, modules, 0) or _names(value, name)):
+                    continue
+                if every and all(not provably_zero(block.body, scope) and companion.settles(block.body, scope)
+                                 for scope in scopes):
+                    return True
+                if not every and any(not provably_zero(block.body, scope) for scope in scopes):
                     return True
     return False
+
+
+def _literal_name(module: _hcl.Module | None, address: str, companion: Companion) -> str | None:
+    """The literal name the target resource is given (`name = "acme-exports"`), or None."""
+    if module is None or companion.name_argument is None:
+        return None
+    block = next((b for b in module.blocks("resource") if ".".join(b.labels) == address), None)
+    value = block.attribute(companion.name_argument) if block else None
+    return value if isinstance(value, str) and value and "${" not in value else None
+
+
+def _names(value: Any, name: str | None) -> bool:
+    """Is one of the literal strings of an hcl2 value that name, or an ID ending in `/<name>`
+    (a Scaleway regional ID `fr-par/<name>`, an Azure resource ID `.../servers/<name>`)?"""
+    if name is None:
+        return False
+    return any("${" not in text and (text == name or text.lower().endswith("/" + name.lower()))
+               for text in _hcl.walk_strings(value))
 
 
 def _at(body: Any, path: tuple[str, ...]) -> list[Any]:
