@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from gdpr_guard.finding import Location, RawFinding
 from gdpr_guard.sql import accounts, fallback, liquibase, sets
 from gdpr_guard.sql.sets import Member
-from gdpr_guard.sql.facts import DEFAULT_SCHEMAS, Copy, Fact, Removal, Star, facts
+from gdpr_guard.sql.facts import DEFAULT_SCHEMAS, Copy, Fact, Removal, Star, Temporary, facts
 from gdpr_guard.sql.sources import SqlText, from_python, from_shell, without_templates
 from gdpr_guard.sql.statements import Statement, split
 from gdpr_guard.sqltext import STRING
@@ -171,11 +171,17 @@ def _group_roles(sets: dict[str, list[Placed]]) -> dict[str, frozenset[str]]:
 def _judge(items: list[Placed], groups: frozenset[str], generic: set[str], root: Path,
            personal: Callable[[str], bool]) -> list[RawFinding]:
     out: list[RawFinding] = []
-    removals = [i for i in items if isinstance(i.fact, Removal)]
+    temps = [(i.path, i.fact.table, i.order) for i in items if isinstance(i.fact, Temporary)]
+
+    def shadowed(item: Placed, table: str) -> bool:
+        """`table` names a TEMP table of the item's own file (session) at that point."""
+        return any(path == item.path and name == table and order <= item.order for path, name, order in temps)
+
+    removals = [i for i in items if isinstance(i.fact, Removal) and not shadowed(i, i.fact.table)]
     for item in items:
         fact = item.fact
         if isinstance(fact, Copy):
-            if any(_removes(removal, item, fact) for removal in removals):
+            if shadowed(item, fact.target) or any(_removes(removal, item, fact) for removal in removals):
                 continue
             rule = "GG-DEL-105" if fact.to_file else "GG-DEL-101"
             out.append(_finding(rule, item, root, statement_wide=True))
