@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from gdpr_guard.finding import Location, RawFinding
-from gdpr_guard.sql import accounts, fallback, liquibase, sets
+from gdpr_guard.sql import accounts, dbt, fallback, liquibase, sets
 from gdpr_guard.sql.sets import Member
 from gdpr_guard.sql.facts import DEFAULT_SCHEMAS, Copy, Fact, Removal, Star, Temporary, facts
 from gdpr_guard.sql.sources import SqlText, from_python, from_shell, without_templates
@@ -67,8 +67,11 @@ def analyse(targets: Sequence[Target], root: Path, rule_ids: Iterable[str],
     result = Result()
     asked = {t.rel for t in targets}
     placed_by_set: dict[str, list[Placed]] = {}
-    for member, texts in _files(targets, root, result, asked):
+    models: dict[str, dbt.External] = {}
+    for member, texts in _files(targets, root, result, asked, models):
         rel = member.rel
+        if rel in models:
+            placed_by_set.setdefault(member.key, []).append(_external(rel, models[rel]))
         for index, text in enumerate(texts):
             key = member.key + (" (reverse)" if text.reverse else "")
             for placed in _placed(rel, member.rank, index, text, result.unread if rel in asked else None):
@@ -86,8 +89,10 @@ def analyse(targets: Sequence[Target], root: Path, rule_ids: Iterable[str],
     return result
 
 
-def _files(targets: Sequence[Target], root: Path, result: Result, asked: set[str]) -> list[tuple[Member, list[SqlText]]]:
-    """Each member of the targets' migration sets with its SQL texts, in path order."""
+def _files(targets: Sequence[Target], root: Path, result: Result, asked: set[str],
+           models: dict[str, dbt.External]) -> list[tuple[Member, list[SqlText]]]:
+    """Each member of the targets' migration sets with its SQL texts, in path order (and, in `models`, the
+    dbt models materialised to an external location)."""
     built = sets.build(list(targets), root)
     result.unreadable += sorted((rel, why) for rel, why in built.unreadable.items() if rel in asked)
     out = []
@@ -107,6 +112,9 @@ def _files(targets: Sequence[Target], root: Path, result: Result, asked: set[str
                 texts = [i for i in liquibase.formatted(source) if isinstance(i, SqlText)]
             else:
                 texts = [SqlText(without_templates(source), 1, False, "sql")]
+                model = dbt.external(source)
+                if model is not None:
+                    models[rel] = model
         elif member.kind is Kind.PYTHON:
             texts = from_python(source)
         else:
@@ -115,6 +123,14 @@ def _files(targets: Sequence[Target], root: Path, result: Result, asked: set[str
             texts = [replace(t, reverse=True) for t in texts]
         out.append((member, texts))
     return out
+
+
+def _external(rel: str, model: dbt.External) -> Placed:
+    """A dbt model written to an external location: a copy to files, placed at its config() call."""
+    lines = model.text.count("\n")
+    statement = Statement(model.text, (), 1, 1, 1 + lines)
+    copy = Copy(model.location, model.sources or ("model",), True, 1)
+    return Placed(copy, rel, model.line, None, (0,), False, statement, model.line, "sql")
 
 
 def _placed(rel: str, rank: tuple[int, ...], index: int, text: SqlText,
