@@ -56,6 +56,15 @@ def _receivers(findings: list[RawFinding], targets: Sequence[Target]) -> list[Ra
     return typed_receivers(findings, targets)
 
 
+def _copies(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
+    """GG-DEL-102: S3 calls of boto3 clients only, and not a storage helper's upload of its own argument."""
+    if not findings:
+        return findings
+    from gdpr_guard.storage_helpers import passed_through  # parses Python; only when there is something to refine
+
+    return passed_through(_receivers(findings, targets), targets)
+
+
 def _sql(name: str) -> Refinement:
     def refine(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
         if not findings:
@@ -85,7 +94,7 @@ REFINEMENTS: dict[str, Refinement] = {
     "GG-CRED-107": _shell("in_test_functions"),
     "GG-CRED-108": _shell("in_test_functions"),
     "GG-ENC-101": _receivers,
-    "GG-DEL-102": _receivers,
+    "GG-DEL-102": _copies,
 }
 
 
