@@ -17,8 +17,8 @@ from pathlib import Path, PurePosixPath
 
 from gdpr_guard.finding import Location, RawFinding
 from gdpr_guard.sql import accounts, dbt, fallback, liquibase, sets
-from gdpr_guard.sql.sets import Member
 from gdpr_guard.sql.facts import DEFAULT_SCHEMAS, Copy, Fact, Removal, Star, Temporary, facts
+from gdpr_guard.sql.sets import Member
 from gdpr_guard.sql.sources import SqlText, from_python, from_shell, without_templates
 from gdpr_guard.sql.statements import Statement, split
 from gdpr_guard.sqltext import STRING

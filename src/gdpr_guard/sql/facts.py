@@ -4,8 +4,9 @@ A copy is a statement that writes the rows of stored tables (or a remote server'
 `dblink()`) somewhere lasting: INSERT ... SELECT, CREATE TABLE ... AS, SELECT ... INTO a table, COPY ...
 TO a file, Snowflake COPY INTO a stage, BigQuery EXPORT DATA (to a file). Aggregates (GROUP BY, only
 aggregate columns), reads of system catalogs and TEMP tables (dropped with the session) are not copies.
-A removal is DROP TABLE, TRUNCATE or DELETE, including a DELETE ... RETURNING in a CTE (a move). A star extracts when the rows it selects leave the statement
-(its result, a copy, an export), expanded through the CTEs and subqueries it reads.
+A removal is DROP TABLE, TRUNCATE or DELETE, including a DELETE ... RETURNING in a CTE (a move). A star
+extracts when the rows it selects leave the statement (its result, a copy, an export), expanded through
+the CTEs and subqueries it reads.
 """
 
 from __future__ import annotations

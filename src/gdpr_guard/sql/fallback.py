@@ -1,9 +1,10 @@
 """The simpler checks, on tokens, for a statement no sqlglot dialect could read.
 
 Such a statement is listed (never skipped silently) and read here as words at parenthesis depth 0:
-INSERT ... SELECT/TABLE, CREATE TABLE ... AS (a TEMP one is no copy), SELECT ... INTO a table or OUTFILE/DUMPFILE, COPY ... TO
-'file', Redshift UNLOAD (whose quoted query is parsed in turn), DROP/TRUNCATE/DELETE; stars judged by
-the token rules of `sql_refinements.py` (a procedure body is split into its own statements first).
+INSERT ... SELECT/TABLE, CREATE TABLE ... AS (a TEMP one is no copy), SELECT ... INTO a table or
+OUTFILE/DUMPFILE, COPY ... TO 'file', Redshift UNLOAD (whose quoted query is parsed in turn),
+DROP/TRUNCATE/DELETE; stars judged by the token rules of `sql_refinements.py` (a procedure body is split
+into its own statements first).
 """
 
 from __future__ import annotations

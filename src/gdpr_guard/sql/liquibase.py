@@ -167,7 +167,7 @@ def _structured(source: str, name: str) -> list[Item]:
         try:
             root = loader.get_single_node()
         finally:
-            loader.dispose()  # type: ignore[no-untyped-call]
+            loader.dispose()
     except (yaml.YAMLError, ConfigError, RecursionError) as exc:
         raise ChangelogError(f"invalid {'JSON' if name.lower().endswith('.json') else 'YAML'}: "
                              f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
