@@ -1,9 +1,11 @@
-"""GG-DEL-102: a helper that stores what its caller hands it is a storage API, not a copy.
+"""GG-DEL-102: a class's storage method that stores what its caller hands it is a storage API, not a copy.
 
-`def put_object(self, file): return s3.put_object(Body=file, ...)` writes the caller's bytes into the
-system of record; no second copy of anything is left behind by the helper (the payload lives in memory).
-Whether the caller copies data is the caller's question. Read with Python's `ast`: an in-memory upload
-(`put_object` Body, `upload_fileobj` Fileobj) whose payload is a parameter of the enclosing function.
+`def put_object(self, file): return s3.put_object(Body=file, ...)` on an application's model writes the
+caller's bytes into the system of record; the method leaves no second copy behind (the payload lives in
+memory). Whether the caller copies data is the caller's question. Read with Python's `ast`: an in-memory
+upload (`put_object` Body, `upload_fileobj` Fileobj) whose payload is a parameter of the enclosing method
+(first parameter `self` or `cls`). A script's own upload function (`def publish(s3, body)`) stays: there
+the upload is the script's step of moving data out.
 """
 
 from __future__ import annotations
@@ -39,8 +41,10 @@ def passed_through(findings: list[RawFinding], targets: Sequence[Target]) -> lis
 
 def _helper_upload(tree: ast.Module, line: int) -> bool:
     for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
-        parameters = {a.arg for a in function.args.args + function.args.kwonlyargs + function.args.posonlyargs}
-        parameters -= {"self", "cls"}
+        positional = function.args.posonlyargs + function.args.args
+        if not positional or positional[0].arg not in ("self", "cls"):
+            continue  # a function of a script, not a storage class's method
+        parameters = {a.arg for a in positional[1:] + function.args.kwonlyargs}
         for call in (n for n in ast.walk(function) if isinstance(n, ast.Call)):
             if call.lineno <= line <= (call.end_lineno or call.lineno) and isinstance(call.func, ast.Attribute) \
                     and call.func.attr in PAYLOADS:
