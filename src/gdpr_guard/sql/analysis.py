@@ -193,11 +193,18 @@ def _judge(items: list[Placed], groups: frozenset[str], generic: set[str], root:
         """`table` names a TEMP table of the item's own file (session) at that point."""
         return any(path == item.path and name == table and order <= item.order for path, name, order in temps)
 
-    removals = [i for i in items if isinstance(i.fact, Removal) and not shadowed(i, i.fact.table)]
+    removals = [i for i in items if isinstance(i.fact, Removal)]
+
+    def same_table(removal: Placed, copy: Placed) -> bool:
+        """A drop of a TEMP table removes that TEMP table only: the copy must name it too (be in its session)."""
+        assert isinstance(removal.fact, Removal)
+        return not shadowed(removal, removal.fact.table) or shadowed(copy, removal.fact.table)
+
     for item in items:
         fact = item.fact
         if isinstance(fact, Copy):
-            if shadowed(item, fact.target) or any(_removes(removal, item, fact) for removal in removals):
+            if shadowed(item, fact.target) or any(_removes(removal, item, fact) and same_table(removal, item)
+                                                  for removal in removals):
                 continue
             rule = "GG-DEL-105" if fact.to_file else "GG-DEL-101"
             out.append(_finding(rule, item, root, statement_wide=True))
