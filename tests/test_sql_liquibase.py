@@ -96,3 +96,15 @@ def test_items_of_each_format() -> None:
     assert liquibase.is_formatted(formatted)
     assert liquibase.formatted(formatted) == [SqlText(formatted, 1, False, "sql"),
                                               SqlText("DROP TABLE t;", 4, True, "sql")]
+
+
+def test_xml_comment_suppresses_the_change_below(tmp_path: Path, catalog: Catalog) -> None:
+    (tmp_path / "db.changelog.xml").write_text(
+        '<databaseChangeLog>\n<changeSet id="1" author="a">\n'
+        '<!-- gdpr-guard: ignore[GG-DEL-101] reason="kept for the audit, purged by the retention job" -->\n'
+        '<sql>CREATE TABLE audit_copy AS SELECT id, email FROM users</sql>\n'
+        '<sql>CREATE TABLE other_copy AS SELECT id, email FROM users</sql>\n'
+        '</changeSet>\n</databaseChangeLog>\n', encoding="utf-8")
+    result = _scan(tmp_path, catalog)
+    assert {(f.rule_id, f.location.start_line, f.suppression is not None) for f in result.findings} == \
+        {("GG-DEL-101", 4, True), ("GG-DEL-101", 5, False)}
