@@ -94,6 +94,7 @@ def _files(targets: Sequence[Target], root: Path, result: Result, asked: set[str
     """Each member of the targets' migration sets with its SQL texts, in path order (and, in `models`, the
     dbt models materialised to an external location)."""
     built = sets.build(list(targets), root)
+    projects: dict[Path, object] = {}
     result.unreadable += sorted((rel, why) for rel, why in built.unreadable.items() if rel in asked)
     out = []
     for rel in sorted(built.members):
@@ -112,7 +113,7 @@ def _files(targets: Sequence[Target], root: Path, result: Result, asked: set[str
                 texts = [i for i in liquibase.formatted(source) if isinstance(i, SqlText)]
             else:
                 texts = [SqlText(without_templates(source), 1, False, "sql")]
-                model = dbt.external(source)
+                model = dbt.external(source, dbt.model_project(member.path, root, projects))
                 if model is not None:
                     models[rel] = model
         elif member.kind is Kind.PYTHON:

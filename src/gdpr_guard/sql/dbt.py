@@ -2,14 +2,16 @@
 (dbt-duckdb `materialized='external', location=...`, Databricks/Spark `location_root=...`): that writes
 its rows to files outside the warehouse, a copy (GG-DEL-105) nothing in the project deletes.
 
-The model's `{{ config(...) }}` is read with Python's `ast` (Jinja's call syntax is Python's); its
-sources are the `ref()`/`source()` calls of the model.
+The model's `{{ config(...) }}` is read with Python's `ast` (Jinja's call syntax is Python's), over the
+`models:` configuration of `dbt_project.yml` for its directory (`+materialized: external`,
+`+location_root`); its sources are the `ref()`/`source()` calls of the model.
 """
 
 from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
+from pathlib import Path
 
 EXTERNAL_KEYS = ("location", "location_root")
 """Config keys naming where an external model's files go."""
@@ -29,9 +31,12 @@ class External:
     """The config() tag."""
 
 
-def external(source: str) -> External | None:
-    """The external materialisation of a model's SQL, or None (a table, view, incremental, ... model)."""
-    if "config(" not in source:
+def external(source: str, project: dict[str, str] | None = None) -> External | None:
+    """The external materialisation of a model's SQL, or None (a table, view, incremental, ... model).
+
+    `project`: the configuration dbt_project.yml gives the model's directory (keys without `+`)."""
+    project = project or {}
+    if "config(" not in source and not _project_external(project):
         return None
     config: tuple[ast.Call, int, str] | None = None
     reads: list[str] = []
@@ -43,16 +48,45 @@ def external(source: str) -> External | None:
             last = call.args[-1]
             if isinstance(last, ast.Constant) and isinstance(last.value, str):
                 reads.append(last.value.lower())
-    if config is None:
+    values: dict[str, str] = dict(project)
+    line, text = _first_code_line(source), ""
+    if config is not None:
+        call, line, text = config
+        values.update({k.arg: _string(k.value) or "_v_" for k in call.keywords if k.arg})
+    if not _project_external(values):
         return None
-    call, line, text = config
-    values = {k.arg: k.value for k in call.keywords if k.arg}
-    materialized = _string(values.get("materialized")).lower()
-    location = next((values[k] for k in EXTERNAL_KEYS if k in values), None)
-    if materialized != "external" and location is None:
-        return None
-    where = _string(location) if location is not None else ""
-    return External(where or "external", tuple(sorted(set(reads))), line, text)
+    where = next((values[k] for k in EXTERNAL_KEYS if values.get(k)), "")
+    return External(where or "external", tuple(sorted(set(reads))), line, text or "(dbt_project.yml)")
+
+
+def _first_code_line(source: str) -> int:
+    """Line of the model's first line of code (a model configured by its project has no config() call)."""
+    for number, line in enumerate(source.splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith(("--", "{#")):
+            return number
+    return 1
+
+
+def _project_external(values: dict[str, str]) -> bool:
+    return values.get("materialized", "").lower() == "external" or any(values.get(k) for k in EXTERNAL_KEYS)
+
+
+def project_config(project: object, name: str, parts: list[str]) -> dict[str, str]:
+    """The configuration a dbt_project.yml (loaded) gives a model of project `name` in directory `parts`
+    below its model path: `models: {name: {dir: {+key: value}}}`, deeper levels overriding."""
+    out: dict[str, str] = {}
+    level = project.get("models") if isinstance(project, dict) else None
+    level = level.get(name) if isinstance(level, dict) else None
+    for part in [None, *parts]:
+        if part is not None:
+            level = level.get(part) if isinstance(level, dict) else None
+        if not isinstance(level, dict):
+            break
+        for key, value in level.items():
+            bare = str(key).lstrip("+")
+            if bare in ("materialized", *EXTERNAL_KEYS) and isinstance(value, str):
+                out[bare] = value
+    return out
 
 
 def _calls(source: str) -> list[tuple[ast.Call, int, str]]:
@@ -81,3 +115,29 @@ def _parsed(expression: str) -> ast.Expression | None:
 
 def _string(node: ast.expr | None) -> str:
     return str(node.value) if isinstance(node, ast.Constant) and isinstance(node.value, str) else ""
+
+
+def model_project(path: Path, root: Path, cache: dict[Path, object]) -> dict[str, str]:
+    """The dbt_project.yml configuration of the model at `path` (nearest project file up to `root`)."""
+    from gdpr_guard.errors import ConfigError
+    from gdpr_guard.yamlio import load_file
+
+    path, root = path.resolve(), root.resolve()
+    for directory in path.parents:
+        if directory not in cache:
+            project_file = directory / "dbt_project.yml"
+            try:
+                cache[directory] = load_file(project_file) if project_file.is_file() else None
+            except ConfigError:
+                cache[directory] = None  # an unreadable project file configures nothing we can read
+        project = cache[directory]
+        if isinstance(project, dict):
+            relative = path.parent.relative_to(directory).parts
+            for model_path in project.get("model-paths") or ["models"]:
+                prefix = tuple(str(model_path).strip("/").split("/"))
+                if relative[:len(prefix)] == prefix:
+                    return project_config(project, str(project.get("name", "")), list(relative[len(prefix):]))
+            return {}
+        if directory == root or root not in directory.parents:
+            break
+    return {}
