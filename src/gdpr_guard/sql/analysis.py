@@ -22,7 +22,7 @@ from gdpr_guard.sql.sets import Member
 from gdpr_guard.sql.sources import SqlText, from_python, from_shell, without_templates
 from gdpr_guard.sql.statements import Statement, split
 from gdpr_guard.sqltext import STRING
-from gdpr_guard.targets import Kind, Target
+from gdpr_guard.targets import Kind, Role, Target
 
 ENGINE = "sql"
 SHARED_NAME = re.compile(r"(?i)^(?:\w+_)?(?:shared|team|common)(?:_\w+)?$")
@@ -84,7 +84,10 @@ def analyse(targets: Sequence[Target], root: Path, rule_ids: Iterable[str],
             if finding.rule_id in wanted and finding.location.path in asked:
                 result.findings.append(finding)
     _READ.clear()  # read once per analysis, never across scans (a warm process sees edited files)
-    result.findings.sort(key=lambda f: (f.location, f.rule_id))
+    # a dbt model written to files is an export job: its stars extract (MIN rules apply, not dbt's role filter)
+    result.findings = [replace(f, role=Role.ETL.value) if f.location.path in models else f for f in result.findings]
+    result.findings.sort(key=lambda f: (f.location.path, f.location.start_line, f.location.end_line,
+                                        f.location.start_column or 0, f.rule_id))
     result.unread.sort()
     return result
 
@@ -118,6 +121,10 @@ def _files(targets: Sequence[Target], root: Path, result: Result, asked: set[str
                     models[rel] = model
         elif member.kind is Kind.PYTHON:
             texts = from_python(source)
+            model = dbt.python_external(source, dbt.model_project(member.path, root, projects)) \
+                if "dbt" in source else None
+            if model is not None:
+                models[rel] = model
         else:
             texts = from_shell(source)
         if member.reverse:
@@ -131,7 +138,7 @@ def _external(rel: str, model: dbt.External) -> Placed:
     lines = model.text.count("\n")
     statement = Statement(model.text, (), 1, 1, 1 + lines)
     copy = Copy(model.location, model.sources or ("model",), True, 1)
-    return Placed(copy, rel, model.line, None, (0,), False, statement, model.line, "sql")
+    return Placed(copy, rel, model.line, 1, (0,), False, statement, model.line, "sql")
 
 
 def _placed(rel: str, rank: tuple[int, ...], index: int, text: SqlText,

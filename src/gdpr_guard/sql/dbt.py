@@ -89,6 +89,32 @@ def project_config(project: object, name: str, parts: list[str]) -> dict[str, st
     return out
 
 
+def python_external(source: str, project: dict[str, str] | None = None) -> External | None:
+    """The external materialisation of a dbt Python model (`dbt.config(materialized="external")`), or None."""
+    if "def model" not in source:
+        return None
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError):
+        return None
+    model = next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "model"), None)
+    if model is None:
+        return None
+    values: dict[str, str] = dict(project or {})
+    line, reads = model.lineno, []
+    for call in (n for n in ast.walk(model) if isinstance(n, ast.Call)):
+        method = call.func.attr if isinstance(call.func, ast.Attribute) else ""
+        if method == "config":
+            values.update({k.arg: _string(k.value) or "_v_" for k in call.keywords if k.arg})
+            line = call.lineno
+        elif method in ("ref", "source") and call.args and isinstance(call.args[-1], ast.Constant):
+            reads.append(str(call.args[-1].value).lower())
+    if not _project_external(values):
+        return None
+    where = next((values[k] for k in EXTERNAL_KEYS if values.get(k)), "")
+    return External(where or "external", tuple(sorted(set(reads))), line, ast.get_source_segment(source, model) or "")
+
+
 def _calls(source: str) -> list[tuple[ast.Call, int, str]]:
     """Calls written in `{{ ... }}` tags, with the line of the tag and its text."""
     out = []
