@@ -1,9 +1,11 @@
 """Facts of one parsed statement (sqlglot's tree): copies, exports, removals and stars that extract.
 
 A copy is a statement that writes the rows of stored tables (or a remote server's, read through
-`dblink()`) somewhere lasting: INSERT ... SELECT, CREATE TABLE ... AS, SELECT ... INTO a table, COPY ...
-TO a file, Snowflake COPY INTO a stage, BigQuery EXPORT DATA (to a file). Aggregates (GROUP BY, only
-aggregate columns), reads of system catalogs and TEMP tables (dropped with the session) are not copies.
+`dblink()`) somewhere lasting, other than the table it reads (a self-insert derives rows in place) and
+other than link rows made of keys and constants: INSERT ... SELECT, CREATE TABLE ... AS, SELECT ...
+INTO a table, COPY ... TO a file, Snowflake COPY INTO a stage, BigQuery EXPORT DATA (to a file).
+Aggregates (GROUP BY, only aggregate columns), reads of system catalogs and TEMP tables (dropped with the
+session) are not copies.
 A removal is DROP TABLE, TRUNCATE or DELETE, including a DELETE ... RETURNING in a CTE (a move). A star
 extracts when the rows it selects leave the statement (its result, a copy, an export), expanded through
 the CTEs and subqueries it reads.
@@ -120,7 +122,8 @@ def facts(tree: Any, line: int, column: int) -> list[Fact]:
     target, query, to_file = _copy(tree)
     if query is not None and not temporary:
         sources = _sources(query, ctes)
-        if sources and not _aggregate(query) and (target or to_file):
+        if sources and not _aggregate(query) and (target or to_file) \
+                and (to_file or not (_self_insert(tree, query) or _links_only(query))):
             out.append(Copy(target, tuple(sorted(sources)), to_file, line))
     for select in _leaving(tree):
         out += _stars(select, ctes, line, column, set())
@@ -223,6 +226,33 @@ def _remote(call: Any) -> set[str]:
     tree, _ = parse(str(query.this))
     names = {str(t.name).lower() for t in tree.find_all(exp.Table) if t.name} if tree is not None else set()
     return {REMOTE + n for n in names} or {REMOTE + "?"}
+
+
+def _self_insert(tree: Any, query: Any) -> bool:
+    """INSERT INTO t ... SELECT ... FROM t (same schema): rows derived inside the table they come from."""
+    from sqlglot import exp
+
+    if not isinstance(tree, exp.Insert):
+        return False
+    target = (schema_of(tree.this), name_of(tree.this))
+    return any((schema_of(t), name_of(t)) == target for t in query.find_all(exp.Table))
+
+
+def _links_only(query: Any) -> bool:
+    """The outermost SELECT carries nothing but keys (`id`, `*_id`, `uuid`) and constants: it writes link
+    rows (an association, a row for a record just created), not a copy of the records it reads."""
+    from sqlglot import exp
+
+    if not isinstance(query, exp.Select) or not query.expressions:
+        return False
+    for projection in query.expressions:
+        if isinstance(projection, exp.Star) or projection.find(exp.Star) is not None:
+            return False
+        for column in projection.find_all(exp.Column):
+            name = str(column.name).lower()
+            if not (name == "id" or name.endswith("_id") or name == "uuid"):
+                return False
+    return True
 
 
 def _aggregate(query: Any) -> bool:
