@@ -239,20 +239,23 @@ def _self_insert(tree: Any, query: Any) -> bool:
 
 
 def _links_only(query: Any) -> bool:
-    """The outermost SELECT carries nothing but keys (`id`, `*_id`, `uuid`) and constants: it writes link
-    rows (an association, a row for a record just created), not a copy of the records it reads."""
+    """The outermost SELECT carries nothing but keys (`id`, `*_id`, `uuid`) and constants, at least one: it
+    writes new link rows (an association, a row for a record just created), not a copy of the records."""
     from sqlglot import exp
 
     if not isinstance(query, exp.Select) or not query.expressions:
         return False
+    constant = False
     for projection in query.expressions:
         if isinstance(projection, exp.Star) or projection.find(exp.Star) is not None:
             return False
-        for column in projection.find_all(exp.Column):
+        columns = list(projection.find_all(exp.Column))
+        constant |= not columns
+        for column in columns:
             name = str(column.name).lower()
             if not (name == "id" or name.endswith("_id") or name == "uuid"):
                 return False
-    return True
+    return constant  # `SELECT id, patient_id FROM visits` copies the visits; constants make new rows
 
 
 def _aggregate(query: Any) -> bool:
