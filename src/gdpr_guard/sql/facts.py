@@ -232,10 +232,11 @@ def _self_insert(tree: Any, query: Any) -> bool:
     """INSERT INTO t ... SELECT ... FROM t (same schema): rows derived inside the table they come from."""
     from sqlglot import exp
 
-    if not isinstance(tree, exp.Insert):
+    if not isinstance(tree, exp.Insert) or not isinstance(query, exp.Select):
         return False
     target = (schema_of(tree.this), name_of(tree.this))
-    return any((schema_of(t), name_of(t)) == target for t in query.find_all(exp.Table))
+    # the rows come from the FROM/JOIN items; `WHERE id NOT IN (SELECT id FROM t)` only skips rows already there
+    return any(isinstance(t, exp.Table) and (schema_of(t), name_of(t)) == target for t in _from_items(query))
 
 
 def _links_only(query: Any) -> bool:
