@@ -144,11 +144,11 @@ def _resolve(item: liquibase.Include, rel: str, root: Path) -> list[str]:
     bases = [here] if item.relative else [PurePosixPath("."), here, *[p for p in here.parents]]
     resolved_root = root.resolve()
     for base in bases:
-        candidate = (root / base / item.path.lstrip("/")).resolve()
         try:
+            candidate = (root / base / item.path.lstrip("/")).resolve()
             inside = candidate.relative_to(resolved_root).as_posix()
-        except ValueError:
-            continue
+        except (ValueError, OSError, RuntimeError):
+            continue  # outside the root, or a path the system cannot resolve (a symlink loop)
         if item.directory and candidate.is_dir():
             return sorted(p.relative_to(resolved_root).as_posix() for p in candidate.rglob("*")
                           if p.is_file() and p.suffix.lower() in liquibase.SUFFIXES)
