@@ -21,7 +21,7 @@ SCRIPT_FIXTURES = FIXTURES / "scripts"
 TODO_MEANING = {"todoruleid": "ok", "todook": "ruleid"}
 """semgrep's convention: `todoruleid` marks a known miss (not reported today), `todook` a known false
 positive (reported today); the exact-set tests hold the rule to what it does now."""
-ANNOTATION = re.compile(r"^\s*(?:#|--|//)\s*(ruleid|ok|todoruleid|todook):\s*"
+ANNOTATION = re.compile(r"^\s*(?:#|--|//|<!--)\s*(ruleid|ok|todoruleid|todook):\s*"
                         r"(GG-[A-Z]+-\d{3}(?:\s*,\s*GG-[A-Z]+-\d{3})*)")
 
 
@@ -67,4 +67,5 @@ def terraform_fixture_dirs() -> list[Path]:
 
 
 def script_fixture_files() -> list[Path]:
-    return sorted(p for p in SCRIPT_FIXTURES.rglob("*") if p.is_file() and p.suffix in (".py", ".sh", ".sql", ".bash"))
+    return sorted(p for p in SCRIPT_FIXTURES.rglob("*") if p.is_file()
+                  and p.suffix in (".py", ".sh", ".sql", ".bash", ".xml", ".yaml"))

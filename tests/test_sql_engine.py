@@ -87,3 +87,14 @@ def test_dbt_templates_blanked_lines_kept() -> None:
     source = ("{{ config(materialized='table') }}\nselect a\n{# note\n #}from {{ ref('t') }} "
               "{% if x %}where b{% endif %}")
     assert without_templates(source) == f"\nselect a\n\nfrom {PLACEHOLDER} where b"
+
+
+def test_same_copy_in_five_forms(fixtures_scan) -> None:
+    """Issue 12's measure: the same copy as .sql, Alembic op.execute, Django RunSQL, psycopg execute and a psql
+    heredoc is reported in every form; its deleted and moved variants in no form (recall 5/5, precision 5/5)."""
+    base = "tests/fixtures/scripts/five_forms/"
+    found = {(f.location.path[len(base):], f.location.start_line) for f in fixtures_scan.findings
+             if f.rule_id == "GG-DEL-101" and f.location.path.startswith(base)}
+    assert found == {("reported/copy.sql", 3), ("reported/migrations/0001_alembic_copy.py", 7),
+                     ("reported/migrations/0002_django_copy.py", 10), ("reported/copy_psycopg.py", 8),
+                     ("reported/copy_psql.sh", 6)}

@@ -58,6 +58,15 @@ def _receivers(findings: list[RawFinding], targets: Sequence[Target]) -> list[Ra
     return typed_receivers(findings, targets)
 
 
+def _copies(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
+    """GG-DEL-102: S3 calls of boto3 clients only, and not a storage helper's upload of its own argument."""
+    if not findings:
+        return findings
+    from gdpr_guard.storage_helpers import passed_through  # parses Python; only when there is something to refine
+
+    return passed_through(_receivers(findings, targets), targets)
+
+
 def _sql(name: str) -> Refinement:
     def refine(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
         if not findings:
@@ -84,10 +93,11 @@ REFINEMENTS: dict[str, Refinement] = {
     "GG-PUB-003": account_block_covers_buckets,
     "GG-MIN-101": _sql("python_star_extracts"),
     "GG-ENC-104": _shell("piped_into_encryption"),
+    "GG-DEL-104": _shell("remote_copies_on_ci_runners"),
     "GG-CRED-107": _shell("in_test_functions"),
     "GG-CRED-108": _shell("in_test_functions"),
     "GG-ENC-101": _receivers,
-    "GG-DEL-102": _receivers,
+    "GG-DEL-102": _copies,
 }
 
 

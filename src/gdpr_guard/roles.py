@@ -81,6 +81,8 @@ def detect(target: Target, settings: RoleSettings = RoleSettings(),
         return Verdict(Role.TEST, "test file or directory")
     if any(d in EXAMPLE_DIRS for d in dirs) or name.startswith("readme."):
         return Verdict(Role.EXAMPLE, "example, documentation or local-development setup")
+    if target.kind is Kind.CHANGELOG:
+        return Verdict(Role.MIGRATION, "Liquibase changelog")
     if target.kind in (Kind.OTHER, Kind.MIGRATION_PLAN):
         if ".github" in dirs or name.endswith(".tfvars"):
             return Verdict(Role.INFRASTRUCTURE, "CI or Terraform configuration")

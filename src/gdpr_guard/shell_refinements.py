@@ -2,6 +2,8 @@
 
 GG-ENC-104: `pg_dump ... | encrypt_stream > file`, where `encrypt_stream` is a shell function of the
 same script that runs gpg, age or openssl, writes an encrypted dump.
+GG-DEL-104: a script of a GitHub Actions workflow (under `.github/`) runs on a runner thrown away after the
+job, so a local copy (cp, a local rsync, a dump to a file) dies with it; an upload or a remote copy stays.
 Credential rules: a match inside a shell function named for tests (`tests() { ... }` of a container
 entrypoint) is test code, whatever the file's role: it takes the test role (and the rule's scope decides).
 """
@@ -18,6 +20,8 @@ from gdpr_guard.finding import RawFinding
 from gdpr_guard.targets import Role, Target
 
 ENCRYPTORS = frozenset({"gpg", "gpg2", "age", "rage", "openssl", "ccrypt", "sops", "gpgtar"})
+REMOTE_TOOLS = frozenset({"aws", "gsutil", "rclone", "azcopy", "scp", "sftp", "s3cmd", "az", "gcloud"})
+"""Programs whose copy lands on another machine or in object storage."""
 TEST_WORDS = frozenset({"test", "tests", "testing", "e2e", "pytest", "unittest", "unittests"})
 
 
@@ -69,6 +73,24 @@ def piped_into_encryption(findings: list[RawFinding], targets: Sequence[Target])
         lines = _lines(path) if path else []
         command = " ".join(lines[finding.location.start_line - 1:finding.location.end_line])
         if not lines or not (_pipeline(command) & _encrypting_functions("\n".join(lines))):
+            kept.append(finding)
+    return kept
+
+
+def remote_copies_on_ci_runners(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
+    """GG-DEL-104: in a script under `.github/`, keep only copies that leave the runner."""
+    paths = {t.rel: t.path for t in targets}
+    kept = []
+    for finding in findings:
+        path = paths.get(finding.location.path)
+        if path is None or ".github" not in finding.location.path.split("/")[:-1]:
+            kept.append(finding)
+            continue
+        lines = _lines(path)
+        words = _words(" ".join(lines[finding.location.start_line - 1:finding.location.end_line]))
+        programs = {w.rsplit("/", 1)[-1] for w in words}
+        remote_rsync = "rsync" in programs and any(":" in w and not w.startswith("-") for w in words)
+        if REMOTE_TOOLS & programs or remote_rsync:
             kept.append(finding)
     return kept
 

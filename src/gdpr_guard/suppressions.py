@@ -26,7 +26,7 @@ DIRECTIVE = re.compile(r"gdpr-guard:\s*ignore\[(?P<ids>[^\]]*)\](?P<rest>.*)$", 
 REASON = re.compile(r"""reason\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""")
 UNTIL = re.compile(r"until\s*=\s*(?P<until>\S+)")
 RULE_ID = re.compile(r"^GG-[A-Z]+-\d{3}$")
-COMMENT_ONLY = re.compile(r"^\s*(#|--|//|/\*|\*)")
+COMMENT_ONLY = re.compile(r"^\s*(#|--|//|/\*|\*|<!--)")  # <!-- -->: XML (Liquibase changelogs)
 # checkov's own skip comment syntax (checkov/common/comment/enum.py), and semgrep's.
 ENGINE_SKIP = re.compile(r"(?:checkov|bridgecrew|cortex):skip=\s*(?P<ids>[A-Za-z_\d-]+(?:,[A-Za-z_\d-]+)*)?"
                          r"(?::(?P<reason>[^\n]*))?")

@@ -30,6 +30,8 @@ class Kind(str, enum.Enum):
     SHELL = "shell"
     SQL = "sql"
     MIGRATION_PLAN = "migration_plan"
+    CHANGELOG = "changelog"
+    """A Liquibase changelog in XML, YAML or JSON (a SQL-formatted one is SQL)."""
     OTHER = "other"
     """Not scanned by an engine, but read by analyses (`.env`, CI YAML, `.tfvars`)."""
 
@@ -61,7 +63,9 @@ MIGRATION_PLAN_NAMES = frozenset({"migration-plan.yaml", "migration-plan.yml"})
 OTHER_NAMES = frozenset({".env"})
 OTHER_SUFFIXES = (".tfvars", ".env", ".yml", ".yaml", ".ini", ".cfg", ".properties")
 MAX_SHEBANG_BYTES = 128
-TEXT_KINDS = frozenset({"terraform", "terraform_plan", "python", "shell", "sql"})
+CHANGELOG_SUFFIXES = (".xml", ".yaml", ".yml", ".json")
+CHANGELOG_HEAD_BYTES = 4096
+TEXT_KINDS = frozenset({"terraform", "terraform_plan", "python", "shell", "sql", "changelog"})
 """Kinds an engine reads as source text: they must be UTF-8 text, or the scan fails."""
 
 
@@ -93,6 +97,8 @@ def classify(path: Path) -> Kind | None:
         return Kind.SQL
     if lower in MIGRATION_PLAN_NAMES:
         return Kind.MIGRATION_PLAN
+    if lower.endswith(CHANGELOG_SUFFIXES) and is_changelog(path):
+        return Kind.CHANGELOG
     if lower.endswith(".json") and _looks_like_plan(path):
         return Kind.TERRAFORM_PLAN
     if lower in OTHER_NAMES or lower.endswith(OTHER_SUFFIXES):
@@ -118,6 +124,11 @@ def _has_shell_shebang(path: Path) -> bool:
     # s6-overlay's `/command/with-contenv bash`.
     programs = [os.path.basename(w) for w in first[2:].decode("latin-1").split() if not w.startswith("-")]
     return any(program in SHEBANG_SHELLS for program in programs[:2])
+
+
+def is_changelog(path: Path) -> bool:
+    """An XML, YAML or JSON file whose head names a Liquibase `databaseChangeLog`."""
+    return b"databaseChangeLog" in _head(path, CHANGELOG_HEAD_BYTES)
 
 
 def _looks_like_plan(path: Path) -> bool:

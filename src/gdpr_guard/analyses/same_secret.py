@@ -55,7 +55,8 @@ _ACCOUNT = re.compile(
 )
 _URL_USER = re.compile(r"""(?i)\b[a-z][a-z0-9+.-]*://(?P<value>[^\s:/@"'$]+):[^\s@"'$`/{}]+@""")
 _COMMENT = re.compile(r"^\s*(?:#|//|--)(?!!)")
-SCANNED_KINDS = frozenset({Kind.PYTHON, Kind.SHELL, Kind.SQL, Kind.TERRAFORM, Kind.OTHER, Kind.MIGRATION_PLAN})
+SCANNED_KINDS = frozenset({Kind.PYTHON, Kind.SHELL, Kind.SQL, Kind.TERRAFORM, Kind.OTHER, Kind.MIGRATION_PLAN,
+                           Kind.CHANGELOG})
 
 
 def _values(line: str, kind: Kind) -> list[str]:
@@ -65,7 +66,7 @@ def _values(line: str, kind: Kind) -> list[str]:
     for m in _CLI.finditer(line):
         values.append(m.group("v1") or m.group("v2") or m.group("v3"))
     # Bare values only where a bare word is a value (.env, shell, YAML), not code identifiers.
-    if kind in (Kind.OTHER, Kind.SHELL, Kind.MIGRATION_PLAN):
+    if kind in (Kind.OTHER, Kind.SHELL, Kind.MIGRATION_PLAN, Kind.CHANGELOG):
         values += [m.group("value") for m in _BARE.finditer(line)]
     return [v for v in values if len(v) >= MIN_LENGTH and not _NOT_SECRET.match(v)]
 

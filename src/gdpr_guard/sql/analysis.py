@@ -1,31 +1,30 @@
 """The SQL rules on facts, per migration set: which copies are never deleted, which stars extract, which
 accounts are shared, which passwords are written down.
 
-A migration set is one file, or every Flyway-versioned file (`V<version>__*.sql`) of one directory in
-version order: a copy in V12 whose source or target is dropped, truncated or deleted from in V12 (after
-it) or a later version is deleted. The reverse path (Alembic downgrade(), Django reverse_sql, Flyway
-`U<version>__` undo files) is a set of its own: a drop that only runs on rollback deletes nothing on the
-way forward.
+A migration set (`sets.py`) is one file, the Flyway versions of one directory, or the files of one
+Liquibase changelog, in the order they run: a copy in V12 whose source or target is dropped, truncated
+or deleted from in V12 (after it) or a later version is deleted. The reverse path (Alembic downgrade(),
+Django reverse_sql, Flyway `U<version>__` undo files, Liquibase rollbacks) is a set of its own: a drop
+that only runs on rollback deletes nothing on the way forward.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from gdpr_guard.finding import Location, RawFinding
-from gdpr_guard.sql import accounts, fallback
-from gdpr_guard.sql.facts import DEFAULT_SCHEMAS, Copy, Fact, Removal, Star, facts
+from gdpr_guard.sql import accounts, dbt, fallback, liquibase, sets
+from gdpr_guard.sql.facts import DEFAULT_SCHEMAS, Copy, Fact, Removal, Star, Temporary, facts
+from gdpr_guard.sql.sets import Member
 from gdpr_guard.sql.sources import SqlText, from_python, from_shell, without_templates
 from gdpr_guard.sql.statements import Statement, split
 from gdpr_guard.sqltext import STRING
-from gdpr_guard.targets import Kind, Target
+from gdpr_guard.targets import Kind, Role, Target
 
 ENGINE = "sql"
-FLYWAY = re.compile(r"^(?P<kind>[VU])(?P<version>\d+(?:[._]\d+)*)__.+\.sql$", re.IGNORECASE)
-"""A Flyway file name (a name, not code): versioned (V) or undo (U)."""
 SHARED_NAME = re.compile(r"(?i)^(?:\w+_)?(?:shared|team|common)(?:_\w+)?$")
 """Account names built on shared/team/common are shared by construction."""
 
@@ -53,6 +52,8 @@ class Result:
 
     findings: list[RawFinding] = field(default_factory=list)
     unread: list[tuple[str, int]] = field(default_factory=list)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+    """Changelogs among the targets that could not be read (path, cause): scan errors."""
 
 
 def analyse(targets: Sequence[Target], root: Path, rule_ids: Iterable[str],
@@ -66,10 +67,14 @@ def analyse(targets: Sequence[Target], root: Path, rule_ids: Iterable[str],
     result = Result()
     asked = {t.rel for t in targets}
     placed_by_set: dict[str, list[Placed]] = {}
-    for rel, rank, texts in _files(targets, root):
+    models: dict[str, dbt.External] = {}
+    for member, texts in _files(targets, root, result, asked, models):
+        rel = member.rel
+        if rel in models:
+            placed_by_set.setdefault(member.key, []).append(_external(rel, models[rel]))
         for index, text in enumerate(texts):
-            key = _set_key(rel, text.reverse)
-            for placed in _placed(rel, rank, index, text, result.unread if rel in asked else None):
+            key = member.key + (" (reverse)" if text.reverse else "")
+            for placed in _placed(rel, member.rank, index, text, result.unread if rel in asked else None):
                 placed_by_set.setdefault(key, []).append(placed)
     groups = _group_roles(placed_by_set)
     for key in sorted(placed_by_set):
@@ -79,50 +84,61 @@ def analyse(targets: Sequence[Target], root: Path, rule_ids: Iterable[str],
             if finding.rule_id in wanted and finding.location.path in asked:
                 result.findings.append(finding)
     _READ.clear()  # read once per analysis, never across scans (a warm process sees edited files)
-    result.findings.sort(key=lambda f: (f.location, f.rule_id))
+    # a dbt model written to files is an export job: its stars extract (MIN rules apply, not dbt's role filter)
+    result.findings = [replace(f, role=Role.ETL.value) if f.location.path in models else f for f in result.findings]
+    result.findings.sort(key=lambda f: (f.location.path, f.location.start_line, f.location.end_line,
+                                        f.location.start_column or 0, f.rule_id))
     result.unread.sort()
     return result
 
 
-def _files(targets: Sequence[Target], root: Path) -> list[tuple[str, tuple[int, ...], list[SqlText]]]:
-    """(path, order rank, SQL texts) of every target, and of the Flyway files beside the .sql targets."""
-    rels = {t.rel: t for t in targets if t.kind in (Kind.SQL, Kind.PYTHON, Kind.SHELL)}
-    for target in list(rels.values()):
-        if target.kind is Kind.SQL and FLYWAY.match(PurePosixPath(target.rel).name):
-            for sibling in sorted(target.path.parent.glob("*.sql")):
-                rel = PurePosixPath(target.rel).parent.joinpath(sibling.name).as_posix()
-                if rel not in rels and FLYWAY.match(sibling.name):
-                    rels[rel] = Target(path=sibling, rel=rel, kind=Kind.SQL)
+def _files(targets: Sequence[Target], root: Path, result: Result, asked: set[str],
+           models: dict[str, dbt.External]) -> list[tuple[Member, list[SqlText]]]:
+    """Each member of the targets' migration sets with its SQL texts, in path order (and, in `models`, the
+    dbt models materialised to an external location)."""
+    built = sets.build(list(targets), root)
+    projects: dict[Path, object] = {}
+    result.unreadable += sorted((rel, why) for rel, why in built.unreadable.items() if rel in asked)
     out = []
-    for rel in sorted(rels):
-        target = rels[rel]
+    for rel in sorted(built.members):
+        member = built.members[rel]
+        texts: list[SqlText] = []
+        if member.kind is Kind.CHANGELOG:  # read (or found unreadable) while the sets were built
+            texts = [i for i in built.items.get(rel, []) if isinstance(i, SqlText)]
+            out.append((member, [replace(t, reverse=True) for t in texts] if member.reverse else texts))
+            continue
         try:
-            source = target.path.read_text(encoding="utf-8", errors="replace")
+            source = member.path.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue  # the scan reports unreadable targets itself
-        if target.kind is Kind.SQL:
-            match = FLYWAY.match(PurePosixPath(rel).name)
-            undo = bool(match and match.group("kind").upper() == "U")
-            texts = [SqlText(without_templates(source), 1, undo, "sql")]
-        elif target.kind is Kind.PYTHON:
+        if member.kind is Kind.SQL:
+            if not member.plain_sql and liquibase.is_formatted(source):
+                texts = [i for i in liquibase.formatted(source) if isinstance(i, SqlText)]
+            else:
+                texts = [SqlText(without_templates(source), 1, False, "sql")]
+                model = dbt.external(source, dbt.model_project(member.path, root, projects))
+                if model is not None:
+                    models[rel] = model
+        elif member.kind is Kind.PYTHON:
             texts = from_python(source)
+            model = dbt.python_external(source, dbt.model_project(member.path, root, projects)) \
+                if "dbt" in source else None
+            if model is not None:
+                models[rel] = model
         else:
             texts = from_shell(source)
-        out.append((rel, _rank(rel), texts))
+        if member.reverse:
+            texts = [replace(t, reverse=True) for t in texts]
+        out.append((member, texts))
     return out
 
 
-def _rank(rel: str) -> tuple[int, ...]:
-    match = FLYWAY.match(PurePosixPath(rel).name)
-    if not match:
-        return ()
-    return tuple(int(part) for part in re.split(r"[._]", match.group("version")))
-
-
-def _set_key(rel: str, reverse: bool) -> str:
-    name = PurePosixPath(rel).name
-    base = str(PurePosixPath(rel).parent) + "/<flyway>" if FLYWAY.match(name) else rel
-    return base + (" (reverse)" if reverse else "")
+def _external(rel: str, model: dbt.External) -> Placed:
+    """A dbt model written to an external location: a copy to files, placed at its config() call."""
+    lines = model.text.count("\n")
+    statement = Statement(model.text, (), 1, 1, 1 + lines)
+    copy = Copy(model.location, model.sources or ("model",), True, 1)
+    return Placed(copy, rel, model.line, 1, (0,), False, statement, model.line, "sql")
 
 
 def _placed(rel: str, rank: tuple[int, ...], index: int, text: SqlText,
@@ -179,11 +195,24 @@ def _group_roles(sets: dict[str, list[Placed]]) -> dict[str, frozenset[str]]:
 def _judge(items: list[Placed], groups: frozenset[str], generic: set[str], root: Path,
            personal: Callable[[str], bool]) -> list[RawFinding]:
     out: list[RawFinding] = []
+    temps = [(i.path, i.fact.table, i.order) for i in items if isinstance(i.fact, Temporary)]
+
+    def shadowed(item: Placed, table: str) -> bool:
+        """`table` names a TEMP table of the item's own file (session) at that point."""
+        return any(path == item.path and name == table and order <= item.order for path, name, order in temps)
+
     removals = [i for i in items if isinstance(i.fact, Removal)]
+
+    def same_table(removal: Placed, copy: Placed) -> bool:
+        """A drop of a TEMP table removes that TEMP table only: the copy must name it too (be in its session)."""
+        assert isinstance(removal.fact, Removal)
+        return not shadowed(removal, removal.fact.table) or shadowed(copy, removal.fact.table)
+
     for item in items:
         fact = item.fact
         if isinstance(fact, Copy):
-            if any(_removes(removal, item, fact) for removal in removals):
+            if shadowed(item, fact.target) or any(_removes(removal, item, fact) and same_table(removal, item)
+                                                  for removal in removals):
                 continue
             rule = "GG-DEL-105" if fact.to_file else "GG-DEL-101"
             out.append(_finding(rule, item, root, statement_wide=True))

@@ -1,11 +1,14 @@
 """Facts of one parsed statement (sqlglot's tree): copies, exports, removals and stars that extract.
 
-A copy is a statement that writes the rows of stored tables somewhere else: INSERT ... SELECT,
-CREATE TABLE ... AS, SELECT ... INTO a table (to another table), COPY ... TO a file, Snowflake
-COPY INTO a stage, BigQuery EXPORT DATA (to a file). Aggregates (GROUP BY, only aggregate columns)
-and reads of system catalogs are not copies. A removal is DROP TABLE, TRUNCATE or DELETE, including
-a DELETE ... RETURNING in a CTE (a move). A star extracts when the rows it selects leave the statement
-(its result, a copy, an export), expanded through the CTEs and subqueries it reads.
+A copy is a statement that writes the rows of stored tables (or a remote server's, read through
+`dblink()`) somewhere lasting, other than the table it reads (a self-insert derives rows in place) and
+other than link rows made of keys and constants: INSERT ... SELECT, CREATE TABLE ... AS, SELECT ...
+INTO a table, COPY ... TO a file, Snowflake COPY INTO a stage, BigQuery EXPORT DATA (to a file).
+Aggregates (GROUP BY, only aggregate columns), reads of system catalogs and TEMP tables (dropped with the
+session) are not copies.
+A removal is DROP TABLE, TRUNCATE or DELETE, including a DELETE ... RETURNING in a CTE (a move). A star
+extracts when the rows it selects leave the statement (its result, a copy, an export), expanded through
+the CTEs and subqueries it reads.
 """
 
 from __future__ import annotations
@@ -34,6 +37,15 @@ class Copy:
     """An export to a file or bucket (GG-DEL-105) rather than a table (GG-DEL-101)."""
     line: int
     """Line of the statement (relative to its text)."""
+
+
+@dataclass(frozen=True)
+class Temporary:
+    """A TEMP table created: gone at the end of the session, so rows written to it are no lasting copy, and
+    while it exists its name shadows a stored table's (dropping it removes nothing stored)."""
+
+    table: str
+    line: int
 
 
 @dataclass(frozen=True)
@@ -72,7 +84,9 @@ class Star:
     column: int | None
 
 
-Fact = Copy | Removal | Star
+Fact = Copy | Removal | Star | Temporary
+REMOTE = "remote:"
+"""Prefix of a table read through dblink() on another server: no local removal is its removal."""
 
 
 def name_of(node: Any) -> str:
@@ -102,14 +116,38 @@ def facts(tree: Any, line: int, column: int) -> list[Fact]:
     for body in ctes.values():
         if isinstance(body, exp.Delete):  # WITH moved AS (DELETE ... RETURNING *): the rows leave the table
             out.append(Removal(name_of(body.this), line))
+    temporary = _temporary(tree)
+    if temporary:
+        out.append(Temporary(temporary, line))
     target, query, to_file = _copy(tree)
-    if query is not None:
+    if query is not None and not temporary:
         sources = _sources(query, ctes)
-        if sources and not _aggregate(query) and (target or to_file):
+        if sources and not _aggregate(query) and (target or to_file) \
+                and (to_file or not (_self_insert(tree, query) or _links_only(query))):
             out.append(Copy(target, tuple(sorted(sources)), to_file, line))
     for select in _leaving(tree):
         out += _stars(select, ctes, line, column, set())
     return out
+
+
+def _temporary(tree: Any) -> str:
+    """The table a statement creates as TEMP (CREATE TEMP TABLE, SELECT ... INTO TEMP, T-SQL #name), or ""."""
+    from sqlglot import exp
+
+    created: Any = None
+    if isinstance(tree, exp.Create) and str(tree.args.get("kind") or "").upper() == "TABLE":
+        properties = tree.args.get("properties")
+        if properties is not None and any(isinstance(p, exp.TemporaryProperty) for p in properties.expressions):
+            return name_of(tree.this)
+        created = tree.this
+    elif isinstance(tree, exp.Select) and isinstance(tree.args.get("into"), exp.Into):
+        if tree.args["into"].args.get("temporary"):
+            return name_of(tree.args["into"].this)
+        created = tree.args["into"].this
+    table = created.this if isinstance(created, exp.Schema) else created
+    if isinstance(table, exp.Table) and isinstance(table.this, exp.Identifier) and table.this.args.get("temporary"):
+        return name_of(table)  # T-SQL #name
+    return ""
 
 
 def _removals(tree: Any, line: int) -> list[Removal]:
@@ -161,6 +199,9 @@ def _sources(query: Any, ctes: dict[str, Any], seen: frozenset[str] = frozenset(
         return {name_of(query)} if name_of(query) else set()
     out: set[str] = set()
     for table in query.find_all(exp.Table):
+        if isinstance(table.this, exp.Anonymous) and str(table.this.this).lower() == "dblink":
+            out |= _remote(table.this)
+            continue
         name = str(table.name).lower()
         if not name or is_system(table) or name in GENERATORS:
             continue
@@ -170,6 +211,52 @@ def _sources(query: Any, ctes: dict[str, Any], seen: frozenset[str] = frozenset(
         elif name not in ctes:
             out.add(name)
     return out
+
+
+def _remote(call: Any) -> set[str]:
+    """Tables the query of `dblink('connection', 'query')` reads on the other server."""
+    from sqlglot import exp
+
+    from gdpr_guard.sql.statements import parse
+
+    arguments = call.expressions
+    query = arguments[1] if len(arguments) > 1 else None
+    if not isinstance(query, exp.Literal) or not query.is_string:
+        return {REMOTE + "?"}  # a query built at run time: rows of some remote table
+    tree, _ = parse(str(query.this))
+    names = {str(t.name).lower() for t in tree.find_all(exp.Table) if t.name} if tree is not None else set()
+    return {REMOTE + n for n in names} or {REMOTE + "?"}
+
+
+def _self_insert(tree: Any, query: Any) -> bool:
+    """INSERT INTO t ... SELECT ... FROM t (same schema): rows derived inside the table they come from."""
+    from sqlglot import exp
+
+    if not isinstance(tree, exp.Insert) or not isinstance(query, exp.Select):
+        return False
+    target = (schema_of(tree.this), name_of(tree.this))
+    # the rows come from the FROM/JOIN items; `WHERE id NOT IN (SELECT id FROM t)` only skips rows already there
+    return any(isinstance(t, exp.Table) and (schema_of(t), name_of(t)) == target for t in _from_items(query))
+
+
+def _links_only(query: Any) -> bool:
+    """The outermost SELECT carries nothing but keys (`id`, `*_id`, `uuid`) and constants, at least one: it
+    writes new link rows (an association, a row for a record just created), not a copy of the records."""
+    from sqlglot import exp
+
+    if not isinstance(query, exp.Select) or not query.expressions:
+        return False
+    constant = False
+    for projection in query.expressions:
+        if isinstance(projection, exp.Star) or projection.find(exp.Star) is not None:
+            return False
+        columns = list(projection.find_all(exp.Column))
+        constant |= not columns
+        for column in columns:
+            name = str(column.name).lower()
+            if not (name == "id" or name.endswith("_id") or name == "uuid"):
+                return False
+    return constant  # `SELECT id, patient_id FROM visits` copies the visits; constants make new rows
 
 
 def _aggregate(query: Any) -> bool:

@@ -1,14 +1,15 @@
 """The simpler checks, on tokens, for a statement no sqlglot dialect could read.
 
 Such a statement is listed (never skipped silently) and read here as words at parenthesis depth 0:
-INSERT ... SELECT/TABLE, CREATE TABLE ... AS, SELECT ... INTO a table or OUTFILE/DUMPFILE, COPY ... TO
-'file', Redshift UNLOAD (whose quoted query is parsed in turn), DROP/TRUNCATE/DELETE; stars judged by
-the token rules of `sql_refinements.py` (a procedure body is split into its own statements first).
+INSERT ... SELECT/TABLE, CREATE TABLE ... AS (a TEMP one is no copy), SELECT ... INTO a table or
+OUTFILE/DUMPFILE, COPY ... TO 'file', Redshift UNLOAD (whose quoted query is parsed in turn),
+DROP/TRUNCATE/DELETE; stars judged by the token rules of `sql_refinements.py` (a procedure body is split
+into its own statements first).
 """
 
 from __future__ import annotations
 
-from gdpr_guard.sql.facts import Copy, Fact, Removal, Star
+from gdpr_guard.sql.facts import Copy, Fact, Removal, Star, Temporary
 from gdpr_guard.sqltext import PUNCT, STRING, WORD, Token
 
 
@@ -60,7 +61,7 @@ def _name_after(tokens: list[Token], index: int) -> str:
     return tokens[i].text
 
 
-def _copy(tokens: tuple[Token, ...], line: int) -> Copy | None:
+def _copy(tokens: tuple[Token, ...], line: int) -> Copy | Temporary | None:
     words = _top(tokens)
     texts = [t.text if t.kind == WORD else "'" for t in words]
     if not texts:
@@ -82,6 +83,9 @@ def _copy(tokens: tuple[Token, ...], line: int) -> Copy | None:
         target = _name_after(words, texts.index("into") + 1)
         src = source or (_name_after(words, texts.index("table", 3) + 1) if "table" in texts[3:] else "")
         return Copy(target, (src,), False, line) if target and src else None
+    if texts[0] == "create" and {"temp", "temporary"} & set(texts[1:texts.index("table") if "table" in texts else 1]):
+        target = _name_after(words, texts.index("table") + 1)
+        return Temporary(target, line) if target else None
     if texts[0] == "create" and "table" in texts and "as" in texts and "group" not in texts:
         target = _name_after(words, texts.index("table") + 1)
         after = texts.index("as") + 1

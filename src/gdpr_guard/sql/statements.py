@@ -49,6 +49,8 @@ class Statement:
         words = [t.text for t in self.tokens if t.kind == WORD]
         if words[:1] in (["grant"], ["revoke"]):
             return False  # GRANT SELECT ON ...: an account statement (accounts.py)
+        if words[:1] == ["create"] and {"temp", "temporary"} & set(words[1:4]):
+            return True  # a TEMP table: its name shadows a stored table's until the session ends
         return (first.kind == WORD and first.text in VERBS) or "select" in words \
             or any(a == "as" and b == "table" for a, b in zip(words, words[1:], strict=False))  # CTAS ... AS TABLE y
 
