@@ -78,7 +78,16 @@ def _shell(name: str) -> Refinement:
     return refine
 
 
+def _conditional_literals(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
+    if not any(t.kind is Kind.TERRAFORM for t in targets):
+        return findings
+    from gdpr_guard.tf_conditional_literals import conditional_literals  # parses HCL: only with Terraform
+
+    return conditional_literals(findings, targets)
+
+
 REFINEMENTS: dict[str, Refinement] = {
+    "GG-CRED-002": _conditional_literals,
     "GG-PUB-003": account_block_covers_buckets,
     "GG-MIN-101": _sql("python_star_extracts"),
     "GG-ENC-104": _shell("piped_into_encryption"),

@@ -63,6 +63,30 @@ def evaluate(value: Any, scope: Scope) -> Any:
     return value
 
 
+def conditional_branches(value: Any) -> tuple[Any, ...]:
+    """The two results of a value written as one conditional (`${c ? a : b}`), each evaluated with
+    nothing known (a quoted literal stays itself, `null` is None); () for any other value."""
+    if isinstance(value, list) and len(value) == 1:
+        value = value[0]
+    if not isinstance(value, str):
+        return ()
+    text = value.strip()
+    if not (text.startswith("${") and text.endswith("}") and text.count("${") == 1):
+        return ()
+    parser = _Parser(text[2:-1], Scope())
+    try:
+        parser._binary(0)
+        if parser._peek() != "?":
+            return ()
+        parser._take("?")
+        yes = parser._conditional()
+        parser._take(":")
+        no = parser._conditional()
+    except (IndexError, ValueError, TypeError, RecursionError):
+        return ()
+    return (yes, no) if parser.pos == len(parser.tokens) else ()
+
+
 class _Parser:
     """Recursive descent over one expression; evaluates as it parses."""
 
