@@ -18,7 +18,7 @@ def test_password_arguments_follow_the_policy() -> None:
     spec.loader.exec_module(policy)
     top_level = {kind: tuple(a for a in arguments if "." not in a and not a.endswith("_wo") and a != "passwords")
                  for kind, arguments in policy.PASSWORD_ARGUMENTS.items()}
-    assert PASSWORD_ARGUMENTS == {kind: arguments for kind, arguments in top_level.items() if arguments}
+    assert {kind: arguments for kind, arguments in top_level.items() if arguments} == PASSWORD_ARGUMENTS
 
 
 def test_conditional_branches_reads_only_one_conditional() -> None:

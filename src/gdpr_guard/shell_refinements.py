@@ -74,9 +74,7 @@ def piped_into_encryption(findings: list[RawFinding], targets: Sequence[Target])
         path = paths.get(finding.location.path)
         lines = _lines(path) if path else []
         command = " ".join(lines[finding.location.start_line - 1:finding.location.end_line])
-        if not lines:
-            kept.append(finding)
-        elif not (_pipeline(command) & _encrypting_functions("\n".join(lines)) or _only_looked_up(command)):
+        if not lines or not (_pipeline(command) & _encrypting_functions("\n".join(lines)) or _only_looked_up(command)):
             kept.append(finding)
     return kept
 
