@@ -122,6 +122,10 @@ def apply(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFind
         from gdpr_guard.tf_neutralised import closed_servers  # parses HCL: only with such findings
 
         findings = closed_servers(findings, targets)
+    if any(f.engine == "checkov" and f.rule_id == "GG-PUB-005" for f in findings):
+        from gdpr_guard.tf_endpoint_groups import endpoint_only_groups  # parses HCL: only with such findings
+
+        findings = endpoint_only_groups(findings, targets)
     if any(f.engine == "checkov" and f.rule_id in COMPANION_RULES for f in findings):
         from gdpr_guard.tf_companions import settled_by_companions  # parses HCL: only with such findings
 
