@@ -19,7 +19,7 @@ from gdpr_guard.finding import Location, RawFinding
 from gdpr_guard.placeholders import is_placeholder
 from gdpr_guard.targets import Target
 from gdpr_guard.tf_expr import conditional_branches
-from gdpr_guard.tf_instances import module_scope, provably_zero
+from gdpr_guard.tf_instances import CONTEXT, module_scope, provably_zero
 
 RULE_ID = "GG-CRED-002"
 PASSWORD_ARGUMENTS: dict[str, tuple[str, ...]] = {
@@ -52,7 +52,6 @@ PASSWORD_ARGUMENTS: dict[str, tuple[str, ...]] = {
 """The top-level password arguments of policies/checkov/database_hardcoded_password.py (a test keeps
 them in step); nested ones (`user.password`) are left to checkov."""
 RELEVANT = re.compile(r"\?")
-CONTEXT = re.compile(r"\bvariable\s+\"|\blocals\s*\{")
 
 
 def conditional_literals(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
