@@ -146,3 +146,20 @@ def test_cli_reports_the_shared_credential_masked_in_every_format(tmp_path: Path
     for output in (run.stdout, run.stderr, text.stdout, text.stderr, sarif, markdown):
         assert literal not in output
         assert SHARED_LITERAL not in output
+
+
+def test_services_one_string_variable_chooses_between_are_one_principal() -> None:
+    # The Elasticsearch and OpenSearch domains exclude each other through locals comparing one string
+    # variable (cloudposse terraform-aws-elasticsearch); the reporting database always exists beside them.
+    root = (FIXTURES.parent / "shared_credential_exclusive_services").resolve()
+    found = {(f.location.path, f.location.start_line, f.resource)
+             for f in shared_terraform_credentials.analyse(discover([root], root), {})}
+    assert found == {("main.tf", 25, "aws_db_instance.fail_reporting")}
+
+
+def test_exclusive_services_alone_share_nothing(tmp_path: Path) -> None:
+    source = (FIXTURES.parent / "shared_credential_exclusive_services" / "main.tf").read_text(encoding="utf-8")
+    start = source.index('resource "aws_db_instance"')
+    end = source.index('resource "aws_elasticsearch_domain"')
+    (tmp_path / "main.tf").write_text(source[:start] + source[end:], encoding="utf-8")
+    assert shared_terraform_credentials.analyse(discover([tmp_path], tmp_path), {}) == []

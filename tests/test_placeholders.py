@@ -15,10 +15,11 @@ NOT_SECRETS = ["", "SNOWFLAKE_PASSWORD", "DB_PASS", "inherit", "string", "String
                "${{ secrets.DB_PASSWORD }}", "{{ db_password }}", "$PGPASSWORD", "%(password)s", "%s", "<password>",
                "{password}", ":password", "?", "****", "xxxx", "secrets.DB_PASSWORD", "var.db_password",
                "env.TOKEN", "os.environ['X']", "db_password", "snowflake-secret", "your_password", "redacted",
-               "url", "get_stream_token", "xoxb-valid", "sk_test_dummy", "fake-api-key"]
+               "url", "get_stream_token", "xoxb-valid", "sk_test_dummy", "fake-api-key", "password changed",
+               "Mot de passe modifié", "secret rotated by the operator", "simulated-no-login"]
 SECRETS = ["Lab2021!", "Team2021!", "hunter2", "s3cr3t_PASSWORD", "changeme", "password123", "sk_live_51HqLx2",
            "AKIAIOSFODNN7EXAMPLE", "Passw0rd", "correct horse battery staple", "P_A_S_S_w0rd", "testpass99",
-           "xoxb-1234-5678-abcdef"]
+           "xoxb-1234-5678-abcdef", "horse battery staple password2", "Summer Breeze"]
 
 
 @pytest.mark.parametrize("value", NOT_SECRETS)

@@ -104,12 +104,22 @@ EXCLUSIVE = [
     ("${local.on ? 1 : 0}", "${local.on && !local.regional ? 1 : 0}", False),
     (1, "${var.a ? 0 : 1}", False),
     ("${length(var.x) > 0 ? 1 : 0}", "${length(var.x) > 0 ? 0 : 1}", False),  # not a true/false name
+    # one string variable picks a service (cloudposse elasticsearch: Elasticsearch or OpenSearch)
+    ('${var.kind == "elasticsearch" ? 1 : 0}', '${var.kind == "opensearch" ? 1 : 0}', True),
+    ('${var.kind == "elasticsearch" ? 1 : 0}', '${var.kind != "opensearch" ? 1 : 0}', False),
 ]
 
 
 @pytest.mark.parametrize(("first", "second", "expected"), EXCLUSIVE, ids=[str(c[:2]) for c in EXCLUSIVE])
 def test_counts_that_never_hold_together(first: Any, second: Any, expected: bool) -> None:
     assert never_together([first], [second], Scope()) is expected
+
+
+def test_counts_read_through_the_locals_that_define_them() -> None:
+    scope = Scope(locals={"es": '${var.enabled && var.kind == "elasticsearch" ? true : false}',
+                          "os": '${var.enabled && var.kind == "opensearch" ? true : false}'})
+    assert never_together(["${local.es ? 1 : 0}"], ["${local.os ? 1 : 0}"], scope) is True
+    assert never_together(["${local.es ? 1 : 0}"], ["${local.os ? 1 : 0}"], Scope()) is False
 
 
 def test_references_drop_index_steps() -> None:

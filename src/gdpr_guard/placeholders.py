@@ -32,9 +32,12 @@ FILLER = re.compile(r"^([*xX.#-])\1*$")
 PATTERN_ONLY = re.compile(r"^[.*+?^$|()\[\]\\]+$")
 """A value made only of wildcards (`.*` in `grep "_PASS='.*'"`): a search pattern, not a secret."""
 MARKERS = frozenset({"fake", "dummy", "mock", "mocked", "example", "sample", "placeholder", "valid", "invalid",
-                     "test", "testing", "notreal", "not-a-secret", "redacted"})
+                     "test", "testing", "notreal", "not-a-secret", "redacted", "simulated"})
 """Whole segments (between - _ . : /) that mark a made-up value: `xoxb-valid`, `sk_test_dummy`."""
 SEGMENTS = re.compile(r"[-_.:/]+")
+CREDENTIAL_WORDS = frozenset({"password", "passwords", "passwort", "passe", "contraseña", "secret", "token",
+                              "passphrase", "pin"})
+"""Words naming a credential, in the languages messages of our users' code are written in (mot de passe)."""
 
 
 def is_placeholder(value: str) -> bool:
@@ -43,4 +46,12 @@ def is_placeholder(value: str) -> bool:
     return (text.lower() in WORDS or bool(FILLER.match(text)) or bool(PATTERN_ONLY.match(text))
             or bool(TEMPLATE.match(text))
             or bool(ENV_NAME.match(text)) or bool(REFERENCE.match(text)) or bool(KEY_NAME.match(text))
-            or bool(MARKERS & set(SEGMENTS.split(text.lower()))))
+            or bool(MARKERS & set(SEGMENTS.split(text.lower()))) or _message_about_credential(text))
+
+
+def _message_about_credential(text: str) -> bool:
+    """A phrase of plain words that names the credential ("password changed", "Mot de passe modifié"):
+    a message or label about the secret, not the secret. A passphrase of plain words that never names
+    a credential is still reported."""
+    words = text.split()
+    return len(words) >= 2 and all(w.isalpha() for w in words) and bool(CREDENTIAL_WORDS & {w.lower() for w in words})

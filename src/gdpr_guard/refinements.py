@@ -89,7 +89,16 @@ def _shell(name: str) -> Refinement:
     return refine
 
 
+def _conditional_literals(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
+    if not any(t.kind is Kind.TERRAFORM for t in targets):
+        return findings
+    from gdpr_guard.tf_conditional_literals import conditional_literals  # parses HCL: only with Terraform
+
+    return conditional_literals(findings, targets)
+
+
 REFINEMENTS: dict[str, Refinement] = {
+    "GG-CRED-002": _conditional_literals,
     "GG-PUB-003": account_block_covers_buckets,
     "GG-MIN-101": _sql("python_star_extracts"),
     "GG-ENC-104": _shell("piped_into_encryption"),
@@ -125,6 +134,10 @@ def apply(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFind
         from gdpr_guard.tf_neutralised import closed_servers  # parses HCL: only with such findings
 
         findings = closed_servers(findings, targets)
+    if any(f.engine == "checkov" and f.rule_id == "GG-PUB-005" for f in findings):
+        from gdpr_guard.tf_endpoint_groups import endpoint_only_groups  # parses HCL: only with such findings
+
+        findings = endpoint_only_groups(findings, targets)
     if any(f.engine == "checkov" and f.rule_id in COMPANION_RULES for f in findings):
         from gdpr_guard.tf_companions import settled_by_companions  # parses HCL: only with such findings
 

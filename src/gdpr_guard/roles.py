@@ -72,7 +72,7 @@ def detect(target: Target, settings: RoleSettings = RoleSettings(),
     parts = [p.lower() for p in PurePosixPath(rel).parts]
     name, dirs = parts[-1], parts[:-1]
     if target.kind in (Kind.TERRAFORM, Kind.TERRAFORM_PLAN) or name.endswith(".tfvars"):
-        if any(d in TEST_DIRS for d in dirs):
+        if any(_test_dir(d) for d in dirs):
             return Verdict(Role.TEST, "in a test directory")
         if any(d in EXAMPLE_DIRS for d in dirs):
             return Verdict(Role.EXAMPLE, "in an examples directory")
@@ -104,15 +104,24 @@ def detect(target: Target, settings: RoleSettings = RoleSettings(),
 
 
 def _is_test(name: str, dirs: list[str]) -> bool:
-    if any(d in TEST_DIRS for d in dirs):
+    if any(_test_dir(d) for d in dirs):
         return True
     stem = name.rsplit(".", 1)[0]
     if (name == "conftest.py" or stem.startswith("test_") or stem.endswith(("_test", "_tests", "_spec"))
             or stem == "tests"):
         return True
-    # `compose.ci.yaml`, `docker-compose.e2e.yml`, `.env.test`: the services and credentials of a test run
+    # `compose.ci.yaml`, `docker-compose.e2e.yml`, `.env.test`: the services and credentials of a test run;
+    # a CI workflow named for tests (`run-pr-tests.yaml`, `e2e.yml`) starts the throwaway services of one
     words = set(re.split(r"[._-]+", name))
+    workflow = dirs[-2:] == [".github", "workflows"]
+    if workflow:
+        return bool(words & TEST_ENV_WORDS - {"ci"})
     return bool(words & ENV_FILE_WORDS) and bool(words & TEST_ENV_WORDS)
+
+
+def _test_dir(directory: str) -> bool:
+    """A test directory, also one named for a kind of test (`tests_nightly_performance`, `test-harness`)."""
+    return directory in TEST_DIRS or re.split(r"[_-]", directory, maxsplit=1)[0] in ("test", "tests")
 
 
 def _below_project(rel: str, projects: tuple[str, ...]) -> str:

@@ -1,7 +1,8 @@
 """Refinements of the shell rules that need the script around a match, read with `shlex` (a tokenizer).
 
 GG-ENC-104: `pg_dump ... | encrypt_stream > file`, where `encrypt_stream` is a shell function of the
-same script that runs gpg, age or openssl, writes an encrypted dump.
+same script that runs gpg, age or openssl, writes an encrypted dump; `which mysqldump 2>/dev/null`
+(or `command -v`, `type`) looks the program up and runs no dump.
 GG-DEL-104: a script of a GitHub Actions workflow (under `.github/`) runs on a runner thrown away after the
 job, so a local copy (cp, a local rsync, a dump to a file) dies with it; an upload or a remote copy stays.
 Credential rules: a match inside a shell function named for tests (`tests() { ... }` of a container
@@ -22,6 +23,11 @@ from gdpr_guard.targets import Role, Target
 ENCRYPTORS = frozenset({"gpg", "gpg2", "age", "rage", "openssl", "ccrypt", "sops", "gpgtar"})
 REMOTE_TOOLS = frozenset({"aws", "gsutil", "rclone", "azcopy", "scp", "sftp", "s3cmd", "az", "gcloud"})
 """Programs whose copy lands on another machine or in object storage."""
+DUMPERS = frozenset({"pg_dump", "pg_dumpall", "mysqldump", "mysqlpump", "mongodump", "mongoexport"})
+LOOKUPS = frozenset({"which", "type", "whereis", "hash"})
+"""Commands that locate a program without running it (`command` with -v/-V does the same)."""
+SEPARATORS = frozenset({"(", ")", "$(", "`", "|", "|&", ";", "&", "&&", "||", "{", "}", "if", "then", "elif", "else",
+                        "while", "until", "do", "!"})
 TEST_WORDS = frozenset({"test", "tests", "testing", "e2e", "pytest", "unittest", "unittests"})
 
 
@@ -72,7 +78,7 @@ def piped_into_encryption(findings: list[RawFinding], targets: Sequence[Target])
         path = paths.get(finding.location.path)
         lines = _lines(path) if path else []
         command = " ".join(lines[finding.location.start_line - 1:finding.location.end_line])
-        if not lines or not (_pipeline(command) & _encrypting_functions("\n".join(lines))):
+        if not lines or not (_pipeline(command) & _encrypting_functions("\n".join(lines)) or _only_looked_up(command)):
             kept.append(finding)
     return kept
 
@@ -93,6 +99,22 @@ def remote_copies_on_ci_runners(findings: list[RawFinding], targets: Sequence[Ta
         if REMOTE_TOOLS & programs or remote_rsync:
             kept.append(finding)
     return kept
+def _only_looked_up(command: str) -> bool:
+    """Every dump program named in `command` is the operand of a lookup (`which mysqldump`), none runs."""
+    words = _words(command)
+    named = [i for i, w in enumerate(words) if w.rsplit("/", 1)[-1] in DUMPERS]
+    return bool(named) and all(_command_word(words, i) for i in named)
+
+
+def _command_word(words: list[str], index: int) -> bool:
+    """True when the simple command holding words[index] is a lookup whose operand it is."""
+    start = index
+    while start > 0 and words[start - 1] not in SEPARATORS and not words[start - 1].endswith("$"):
+        start -= 1  # shlex splits `$(` into `...$` and `(`: a word ending in `$` opens a substitution
+    head = [w for w in words[start:index] if not ("=" in w and w.split("=", 1)[0].isidentifier())]
+    if not head:
+        return False
+    return head[0] in LOOKUPS or (head[0] == "command" and any(w in ("-v", "-V") for w in head[1:]))
 
 
 def _lines(path: Path) -> list[str]:

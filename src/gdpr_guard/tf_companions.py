@@ -11,6 +11,7 @@ that names the resource by the literal name the resource has (`bucket = "acme-ex
 full ID ending in `/acme-exports`) is linked too, within the resource's own module. A
 bucket a function reads its code from (`source_archive_bucket`, a Lambda's `s3_bucket`) holds code,
 not personal data: rules that only assume personal data (`personal_data: possible`) are settled. A
+bucket policy that lets a log delivery service write into the bucket marks a log bucket. A
 companion that provably never exists (`count = 0`, an empty `for_each`) covers nothing; a flag it sets
 that cannot be evaluated statically leaves the finding in place.
 
@@ -21,6 +22,7 @@ when a companion reaches the resource in at least one configuration that creates
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections.abc import Callable, Sequence
@@ -62,6 +64,36 @@ def _blocks_everything(body: dict[str, Any], scope: Scope) -> bool:
     return all(evaluate(body.get(flag), scope) is True for flag in PUBLIC_ACCESS_FLAGS)
 
 
+LOG_DELIVERY = frozenset({"delivery.logs.amazonaws.com", "logging.s3.amazonaws.com",
+                          "logdelivery.elasticloadbalancing.amazonaws.com"})
+"""Service principals that deliver logs into a bucket (vended logs, S3 server access logs, load balancers)."""
+
+
+def _lets_logs_in(body: dict[str, Any], scope: Scope) -> bool:
+    """A bucket policy written as a JSON document that lets a log delivery service put objects: the
+    bucket receives logs from a producer outside this configuration (a load balancer of another stack)."""
+    del scope
+    value = body.get("policy")
+    text = value[0] if isinstance(value, list) and len(value) == 1 else value
+    if not isinstance(text, str) or text.strip().startswith("${"):
+        return False  # jsonencode(...) or a policy document's reference: not read here
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return False
+    statements = document.get("Statement") if isinstance(document, dict) else None
+    for statement in statements if isinstance(statements, list) else [statements]:
+        if not isinstance(statement, dict) or statement.get("Effect") != "Allow":
+            continue
+        principal = statement.get("Principal")
+        services = principal.get("Service") if isinstance(principal, dict) else None
+        actions = statement.get("Action")
+        if (set(services if isinstance(services, list) else [services]) & LOG_DELIVERY
+                and "s3:PutObject" in (actions if isinstance(actions, list) else [actions])):
+            return True
+    return False
+
+
 # A bucket a function or a deployment reads its code from holds code, not data about people: rules that
 # assume a bucket possibly holds personal data (`personal_data: possible`) have nothing to say about it.
 CODE_SOURCES = (
@@ -77,7 +109,8 @@ COMPANIONS: dict[str, tuple[Companion, ...]] = {
                              ("bucket",), _always), *S3_CODE),
     "GG-PUB-003": (Companion("aws_s3_bucket", ("aws_s3_bucket_public_access_block",), ("bucket",),
                              _blocks_everything),),
-    "GG-LOG-002": (Companion("aws_s3_bucket", LOG_WRITERS, None, _always), *S3_CODE),
+    "GG-LOG-002": (Companion("aws_s3_bucket", LOG_WRITERS, None, _always),
+                   Companion("aws_s3_bucket", ("aws_s3_bucket_policy",), ("bucket",), _lets_logs_in), *S3_CODE),
     "GG-LOG-007": tuple(c for c in CODE_SOURCES if c.bucket_type == "google_storage_bucket"),
     # A bucket served as a static website holds the site's public files, not data about people.
     "GG-ENC-052": (Companion("scaleway_object_bucket", ("scaleway_object_bucket_server_side_encryption_configuration",

@@ -7,6 +7,7 @@ references, `! && || == != < > <= >=`, the conditional operator, and `length`/`t
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,8 @@ class _Unknown:
 
 
 UNKNOWN: Any = _Unknown()
+MAX_COMBINATIONS = 4096
+"""never_together tries at most this many assignments of values to names."""
 MAX_DEPTH = 20
 _OPERATORS = ("&&", "||", "==", "!=", ">=", "<=", "?", ":", "!", ">", "<", "(", ")", "[", "]", "{", "}", ",",
               "-", "+", "*", "/", "%", "=")
@@ -61,6 +64,30 @@ def evaluate(value: Any, scope: Scope) -> Any:
     if isinstance(value, dict):
         return {k: v for k, v in value.items() if not str(k).startswith("__")}
     return value
+
+
+def conditional_branches(value: Any) -> tuple[Any, ...]:
+    """The two results of a value written as one conditional (`${c ? a : b}`), each evaluated with
+    nothing known (a quoted literal stays itself, `null` is None); () for any other value."""
+    if isinstance(value, list) and len(value) == 1:
+        value = value[0]
+    if not isinstance(value, str):
+        return ()
+    text = value.strip()
+    if not (text.startswith("${") and text.endswith("}") and text.count("${") == 1):
+        return ()
+    parser = _Parser(text[2:-1], Scope())
+    try:
+        parser._binary(0)
+        if parser._peek() != "?":
+            return ()
+        parser._take("?")
+        yes = parser._conditional()
+        parser._take(":")
+        no = parser._conditional()
+    except (IndexError, ValueError, TypeError, RecursionError):
+        return ()
+    return (yes, no) if parser.pos == len(parser.tokens) else ()
 
 
 class _Parser:
@@ -318,22 +345,40 @@ def references(text: str) -> list[tuple[str, ...]]:
 
 
 def never_together(first: Any, second: Any, scope: Scope, limit: int = 6) -> bool:
-    """True when two `count` expressions cannot both be non-zero: for every true/false value of the
-    `var.`/`local.` names they read (at most `limit`), one of them is 0 (`x && y ? 1 : 0` against
-    `x && !y ? 1 : 0`). Anything not decided this way is False: the two may coexist."""
-    names = sorted({ref[:2] for value in (first, second) for text in _strings(value) for ref in references(text)
-                    if ref[0] in ("var", "local")})
-    if not names or len(names) > limit:
+    """True when two `count` expressions cannot both be non-zero: for every value of the `var.`/`local.`
+    names they read (at most `limit`; a local defined in `scope` is read through its definition), one of
+    them is 0 (`x && y ? 1 : 0` against `x && !y ? 1 : 0`). A name takes true, false and every string
+    literal the expressions compare with (`var.kind == "opensearch"` against `== "elasticsearch"`).
+    Anything not decided this way is False: the two may coexist."""
+    texts: list[str] = []
+    names = sorted(_leaves([first, second], scope, texts, 0))
+    literals = sorted({t[1:-1] for text in texts for t in _tokens(text) if t.startswith('"') and "${" not in t})
+    candidates: list[Any] = [True, False, *literals]
+    if not names or len(names) > limit or len(candidates) ** len(names) > MAX_COMBINATIONS:
         return False
-    for bits in range(2 ** len(names)):
+    for values in itertools.product(candidates, repeat=len(names)):
         variables, locals_ = dict(scope.variables), dict(scope.locals)
-        for index, (head, name) in enumerate(names):
-            (variables if head == "var" else locals_)[name] = Known(bool(bits >> index & 1))
+        for (head, name), value in zip(names, values, strict=True):
+            (variables if head == "var" else locals_)[name] = Known(value)
         probe = Scope(variables, locals_)
         counts = [evaluate(value, probe) for value in (first, second)]
         if not any(isinstance(c, int) and not isinstance(c, bool) and c == 0 for c in counts):
             return False
     return True
+
+
+def _leaves(values: list[Any], scope: Scope, texts: list[str], depth: int) -> set[tuple[str, str]]:
+    """The `var.` names and undefined `local.` names the values read, through the locals `scope` defines;
+    every text read is appended to `texts`."""
+    found: set[tuple[str, str]] = set()
+    for text in (t for value in values for t in _strings(value)):
+        texts.append(text)
+        for ref in references(text):
+            if ref[0] == "local" and ref[1] in scope.locals and depth < MAX_DEPTH:
+                found |= _leaves([scope.locals[ref[1]]], scope, texts, depth + 1)
+            elif ref[0] in ("var", "local"):
+                found.add((ref[0], ref[1]))
+    return found
 
 
 def _strings(value: Any) -> list[str]:

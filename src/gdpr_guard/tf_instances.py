@@ -8,7 +8,10 @@ expressions that decide existence (tf_expr). Provably zero from literals or a ca
 finding goes. A `for_each` over a collection that is empty by default (the items come from a caller:
 wrappers, `additional_users`): the finding goes, since the instances and their values exist only in
 the caller's configuration. A `count` that is zero only through a default (a feature flag a caller may
-switch on): the finding stays, marked as weak evidence. Anything not statically known: it stays.
+switch on): the finding stays, marked as weak evidence, unless the module is itself called by other
+configurations of the scan (its examples, a stack): it is then a module whose callers are the
+deployments, and they create the instance (reported through them) or do not. Anything not statically
+known: it stays.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ def existing_instances(findings: list[RawFinding], targets: Sequence[Target]) ->
     for module in modules.values():
         for name in dict.fromkeys(b.labels[0] for b in module.blocks("module") if b.labels):
             callers.setdefault(name, []).append(module)
+    called = _called_directories(modules)
     # Many rules fail on the same resource instance: its existence is decided once per (address, directory).
     verdicts: dict[tuple[str, str], Existence | None] = {}
     out = []
@@ -62,10 +66,30 @@ def existing_instances(findings: list[RawFinding], targets: Sequence[Target]) ->
             verdict = verdicts[key]
         if verdict is None or not verdict.zero:
             out.append(finding)
-        elif verdict.by_default and not verdict.empty_collection:
+        elif verdict.by_default and not verdict.empty_collection and not _module_with_callers(finding, called):
             out.append(replace(finding, weak_evidence=f"the instance exists only if a caller sets "
                                                       f"{verdict.by_default}: with the defaults, it is not created"))
     return out
+
+
+def _called_directories(modules: dict[str, _hcl.Module]) -> set[str]:
+    """Directories that a module call of the scanned configurations sources locally (`../../`)."""
+    called = set()
+    for module in modules.values():
+        for call in module.blocks("module"):
+            source = call.attribute("source")
+            if isinstance(source, str) and source.startswith(("./", "../")):
+                path = posixpath.normpath(posixpath.join(module.directory, source))
+                called.add("" if path == "." else path)
+    return called
+
+
+def _module_with_callers(finding: RawFinding, called: set[str]) -> bool:
+    """A finding on a module read on its own (no module call in its address) that other configurations
+    of the scan call: those callers decide whether the instance exists."""
+    assert finding.resource is not None
+    calls, _ = _address(finding.resource)
+    return not calls and posixpath.dirname(finding.location.path) in called
 
 
 def _existence(finding: RawFinding, modules: dict[str, _hcl.Module],

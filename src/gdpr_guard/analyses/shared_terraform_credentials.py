@@ -86,31 +86,36 @@ def analyse(targets: list[Target], config: dict[str, Any]) -> list[RawFinding]:
     credentials: dict[tuple[str, ...], _Credential] = {}
     secrets: dict[tuple[str, ...], list[str]] = defaultdict(list)
     counts: dict[tuple[str, str], Any] = {}
+    scopes: dict[tuple[str, str], Scope] = {}
     for module in _hcl.modules(targets, relevant=_MENTIONS_CREDENTIALS, context=_DEFINES_LOCALS):
         local_values = module.locals()
+        scope = Scope(locals=local_values)  # what a count's `local.` names are defined as
         for block in module.blocks("resource"):
             rtype = block.labels[0]
             if rtype in NOT_PRINCIPALS:
                 continue
             counts[(block.file.rel, block.address)] = block.body.get("count")
+            scopes[(block.file.rel, block.address)] = scope
             for credential, use in _block_uses(module.directory, block, local_values, key):
                 credentials.setdefault(credential.identity, credential)
                 secrets[credential.identity] += credential.secrets
                 uses[credential.identity].append(use)
     findings = [_finding(credentials[identity], found, secrets[identity]) for identity, found in uses.items()
-                if len({u.principal for u in found}) >= 2 and _may_coexist(found, counts)]
+                if len({u.principal for u in found}) >= 2 and _may_coexist(found, counts, scopes)]
     return sorted(findings, key=lambda f: (f.location, f.resource or ""))
 
 
-def _may_coexist(found: list[_Use], counts: dict[tuple[str, str], Any]) -> bool:
+def _may_coexist(found: list[_Use], counts: dict[tuple[str, str], Any], scopes: dict[tuple[str, str], Scope]) -> bool:
     """Two of the principals can exist together: blocks whose `count`s exclude each other (a regional
-    cluster or a global one, `x ? 1 : 0` against `x ? 0 : 1`) are one principal at a time."""
+    cluster or a global one, `x ? 1 : 0` against `x ? 0 : 1`; an Elasticsearch or an OpenSearch domain
+    chosen by one string variable) are one principal at a time."""
     for i, first in enumerate(found):
         for second in found[i + 1:]:
             if first.principal == second.principal:
                 continue
             a, b = counts.get((first.path, first.address)), counts.get((second.path, second.address))
-            if a is None or b is None or not never_together(a, b, Scope()):
+            scope = scopes.get((first.path, first.address), Scope())
+            if a is None or b is None or not never_together(a, b, scope):
                 return True
     return False
 
