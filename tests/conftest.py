@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,31 @@ def pip_from_wheelhouse(tmp_path_factory: pytest.TempPathFactory) -> dict[str, s
         subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
                         "--dest", str(wheelhouse), requirement], check=True, capture_output=True, timeout=1200)
     return {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(wheelhouse)}
+
+
+@dataclass(frozen=True)
+class ExampleRun:
+    """One `gdpr-guard scan examples/lab-migration` writing every report format."""
+
+    code: int
+    stderr: str
+    reports: dict[str, str]
+    """json (stdout), sarif, markdown, html."""
+    html: Path
+
+
+@pytest.fixture(scope="session")
+def lab_migration_run(tmp_path_factory: pytest.TempPathFactory) -> ExampleRun:
+    """The bundled example scanned once by the console entry; test_example and test_html_report both read it
+    (one scan writes all the formats from the same result)."""
+    out = tmp_path_factory.mktemp("lab-migration")
+    files = {"sarif": out / "r.sarif", "markdown": out / "r.md", "html": out / "report.html"}
+    run = subprocess.run([sys.executable, "-m", "gdpr_guard", "scan", "examples/lab-migration", "--format", "json",
+                          "--sarif-file", str(files["sarif"]), "--markdown-file", str(files["markdown"]),
+                          "--html-file", str(files["html"])], cwd=REPO, capture_output=True, text=True, timeout=900)
+    reports = {"json": run.stdout} | {fmt: path.read_text(encoding="utf-8") for fmt, path in files.items()
+                                      if path.exists()}
+    return ExampleRun(run.returncode, run.stderr, reports, files["html"])
 
 
 FIXTURE_ROLES = RoleSettings(projects=("tests/fixtures/terraform", "tests/fixtures/scripts"))
