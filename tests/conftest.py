@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,11 @@ from gdpr_guard.config import Config
 from gdpr_guard.finding import ScanResult
 from gdpr_guard.roles import RoleSettings
 from gdpr_guard.scan import run_scan
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
@@ -40,6 +48,51 @@ def fixtures_scan(catalog: Catalog) -> ScanResult:
     analyses = tuple(r.id for r in catalog.rules.values() if r.engine == "gdpr-guard")
     config = Config(disable=analyses, roles=FIXTURE_ROLES)
     return run_scan([TERRAFORM_FIXTURES, SCRIPT_FIXTURES], REPO, config, catalog)
+
+
+@pytest.fixture(scope="session")
+def pip_from_wheelhouse(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """pip's environment for the tests that install this project into fresh environments (the built
+    wheel, the GitHub Action's install step, pre-commit's hook environment).
+
+    Resolving the dependency closure (checkov, semgrep, boto3...) against the package index costs about as
+    much CPU as unpacking it, and each of those tests paid it again. Here it is paid once per session:
+    `pip download` (which needs the index, as those installs did) fills a wheelhouse with the closure of
+    this checkout and of its build backend, and every later install resolves from it alone. What is
+    installed is the same set of distributions; only where pip reads them from changes.
+    """
+    wheelhouse = tmp_path_factory.mktemp("wheelhouse")
+    with (REPO / "pyproject.toml").open("rb") as handle:
+        backend = tomllib.load(handle)["build-system"]["requires"]  # pip builds the checkout in isolation
+    for requirement in (str(REPO), *backend):
+        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
+                        "--dest", str(wheelhouse), requirement], check=True, capture_output=True, timeout=1200)
+    return {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(wheelhouse)}
+
+
+@dataclass(frozen=True)
+class ExampleRun:
+    """One `gdpr-guard scan examples/lab-migration` writing every report format."""
+
+    code: int
+    stderr: str
+    reports: dict[str, str]
+    """json (stdout), sarif, markdown, html."""
+    html: Path
+
+
+@pytest.fixture(scope="session")
+def lab_migration_run(tmp_path_factory: pytest.TempPathFactory) -> ExampleRun:
+    """The bundled example scanned once by the console entry; test_example and test_html_report both read it
+    (one scan writes all the formats from the same result)."""
+    out = tmp_path_factory.mktemp("lab-migration")
+    files = {"sarif": out / "r.sarif", "markdown": out / "r.md", "html": out / "report.html"}
+    run = subprocess.run([sys.executable, "-m", "gdpr_guard", "scan", "examples/lab-migration", "--format", "json",
+                          "--sarif-file", str(files["sarif"]), "--markdown-file", str(files["markdown"]),
+                          "--html-file", str(files["html"])], cwd=REPO, capture_output=True, text=True, timeout=900)
+    reports = {"json": run.stdout} | {fmt: path.read_text(encoding="utf-8") for fmt, path in files.items()
+                                      if path.exists()}
+    return ExampleRun(run.returncode, run.stderr, reports, files["html"])
 
 
 FIXTURE_ROLES = RoleSettings(projects=("tests/fixtures/terraform", "tests/fixtures/scripts"))

@@ -1,7 +1,8 @@
 """The composite GitHub Action: its steps run locally, with the GitHub environment emulated.
 
 The install step really creates the action's virtual environment and pip-installs this checkout
-(once per session; pip needs its package index), then the scan step runs as the runner would run it:
+(once per session; pip reads the dependencies from the session's wheelhouse, conftest.pip_from_wheelhouse),
+then the scan step runs as the runner would run it:
 `${{ inputs.* }}` expressions substituted, GITHUB_WORKSPACE, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
 GITHUB_ACTION_PATH and RUNNER_TEMP set.
 """
@@ -66,12 +67,12 @@ def _outputs(path: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def runner_temp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def runner_temp(tmp_path_factory: pytest.TempPathFactory, pip_from_wheelhouse: dict[str, str]) -> Path:
     """RUNNER_TEMP after the action's install step ran (a real venv with this checkout pip-installed)."""
     temp = tmp_path_factory.mktemp("runner-temp")
     workspace = tmp_path_factory.mktemp("install-workspace")
     github = {"RUNNER_TEMP": str(temp), "GITHUB_ACTION_PATH": str(REPO), "GITHUB_WORKSPACE": str(workspace)}
-    installed = _run_step(_steps()["Install gdpr-guard"], {"python": sys.executable}, github)
+    installed = _run_step(_steps()["Install gdpr-guard"], {"python": sys.executable}, github, pip_from_wheelhouse)
     assert installed.returncode == 0, installed.stdout + installed.stderr
     assert (temp / "gdpr-guard-venv" / "bin" / "gdpr-guard").exists()
     return temp

@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import REPO
+from conftest import REPO, ExampleRun
 
 GOLDEN = REPO / "tests" / "golden"
 UPDATE = os.environ.get("GDPR_GUARD_UPDATE_GOLDEN") == "1"
@@ -23,12 +23,8 @@ def _scan(example: str, *extra: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def example_reports(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, dict[str, str]]:
-    out = tmp_path_factory.mktemp("example")
-    run = _scan("lab-migration", "--format", "json", "--sarif-file", str(out / "r.sarif"),
-                "--markdown-file", str(out / "r.md"))
-    return run.returncode, {"json": run.stdout, "sarif": (out / "r.sarif").read_text(),
-                            "markdown": (out / "r.md").read_text(), "stderr": run.stderr}
+def example_reports(lab_migration_run: ExampleRun) -> tuple[int, dict[str, str]]:
+    return lab_migration_run.code, {**lab_migration_run.reports, "stderr": lab_migration_run.stderr}
 
 
 def _golden(name: str, actual: str) -> str:

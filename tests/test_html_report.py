@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO
+from conftest import REPO, ExampleRun
 
 from gdpr_guard.legal_notice import DISCLAIMER
 
@@ -29,13 +29,9 @@ SCREENSHOT = REPO / "docs" / "images" / "lab-migration-report.png"
 
 
 @pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
-    out = tmp_path_factory.mktemp("html")
-    run = subprocess.run([sys.executable, "-m", "gdpr_guard", "scan", "examples/lab-migration", "--format", "json",
-                          "--html-file", str(out / "report.html")], cwd=REPO, capture_output=True, text=True,
-                         timeout=900)
-    assert run.returncode == 1, run.stderr
-    return out / "report.html", json.loads(run.stdout)
+def example(lab_migration_run: ExampleRun) -> tuple[Path, dict[str, object]]:
+    assert lab_migration_run.code == 1, lab_migration_run.stderr
+    return lab_migration_run.html, json.loads(lab_migration_run.reports["json"])
 
 
 class _Collect(HTMLParser):

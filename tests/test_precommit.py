@@ -1,10 +1,10 @@
 """The pre-commit hooks, installed by pre-commit itself from this repository, gate real `git commit`s.
 
 pre-commit clones the hook repository at a commit and pip-installs it (with checkov and semgrep) into
-its own environment: that happens once per test session (a shared PRE_COMMIT_HOME) and needs pip to
-reach its package index. The hook repository is this checkout at HEAD when the working tree is clean
-(CI), otherwise a committed snapshot of the working tree, so the tests always exercise the code under
-test.
+its own environment: that happens once per test session (a shared PRE_COMMIT_HOME), pip reading the
+dependencies from the session's wheelhouse (conftest.pip_from_wheelhouse). The hook repository is this
+checkout at HEAD when the working tree is clean (CI), otherwise a committed snapshot of the working
+tree, so the tests always exercise the code under test.
 """
 
 from __future__ import annotations
@@ -78,12 +78,13 @@ def hook_source(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, Pa
 
 
 @pytest.fixture()
-def user_repo(tmp_path: Path, hook_source: tuple[Path, str, Path]) -> tuple[Path, dict[str, str]]:
+def user_repo(tmp_path: Path, hook_source: tuple[Path, str, Path],
+              pip_from_wheelhouse: dict[str, str]) -> tuple[Path, dict[str, str]]:
     """A throwaway repository whose .pre-commit-config.yaml uses the hooks, with the git hook installed."""
     repo, rev, home = hook_source
     work = tmp_path / "user-repo"
     work.mkdir()
-    env = {"PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never", "SKIP": ""}
+    env = {"PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never", "SKIP": "", **pip_from_wheelhouse}
     _git("init", "-q", "-b", "main", cwd=work)
     (work / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n      - id: gdpr-guard\n"

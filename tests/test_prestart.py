@@ -54,16 +54,25 @@ def worker_runs(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     prestart.discard()
 
 
+@pytest.fixture(scope="module")
+def plain_scans() -> dict[bool, EngineOutput]:
+    """The reference scans without a worker, by `split`: the cases that only differ in whether the worker can
+    fork compare against the same plain checkov run, made once."""
+    return {}
+
+
 @pytest.mark.parametrize(("split", "forks"), [(False, True), (True, True), (True, False)],
                          ids=["one-process", "split", "split-where-the-worker-cannot-fork"])
 def test_worker_gives_the_results_of_a_plain_checkov_process(
         catalog: Catalog, worker_runs: list[list[str]], split: bool, forks: bool,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch: pytest.MonkeyPatch, plain_scans: dict[bool, EngineOutput]) -> None:
     monkeypatch.setattr(prestart, "FORKS", forks)
     if split:
         monkeypatch.setattr(checkov_units, "MIN_SPLIT_BYTES", 0)
     config = Config(jobs=2 if split else 1)
-    plain = _scan(catalog, config)
+    if split not in plain_scans:
+        plain_scans[split] = _scan(catalog, config)
+    plain = plain_scans[split]
     assert not worker_runs
     prestart.start_checkov([str(TERRAFORM)])
     assert "checkov" in prestart._waiting, "the shipped checkov is pip's console script: a worker must start"

@@ -17,7 +17,7 @@ import stat
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -147,6 +147,21 @@ def small_repo(tmp_path: Path) -> Path:
     return _repo(tmp_path, REPO / "examples" / "lab-migration")
 
 
+@pytest.fixture(scope="module")
+def cold_small(tmp_path_factory: pytest.TempPathFactory,
+               runtime: Path) -> Callable[[str], subprocess.CompletedProcess[bytes]]:
+    """The cold scan of one path of the example, made once per module: several tests compare their warm or
+    fallback run with it (their own copy is also named `repo` and reports paths relative to it)."""
+    repo = _repo(tmp_path_factory.mktemp("cold"), REPO / "examples" / "lab-migration")
+    done: dict[str, subprocess.CompletedProcess[bytes]] = {}
+
+    def cold(path: str) -> subprocess.CompletedProcess[bytes]:
+        if path not in done:
+            done[path] = _scan(repo, runtime, "0", path)
+        return done[path]
+    return cold
+
+
 def test_a_configuration_change_starts_a_new_worker_and_stops_the_old(small_repo: Path, runtime: Path) -> None:
     first = _scan(small_repo, runtime, "require", "infra/main.tf")
     assert first.returncode == 1, first.stderr
@@ -188,8 +203,9 @@ def test_the_key_covers_policies_configuration_engines_and_environment(tmp_path:
 
 # --- never a pass because of the worker ---------------------------------------------------------------------
 
-def test_a_killed_worker_means_a_cold_run_with_the_same_result(small_repo: Path, runtime: Path) -> None:
-    cold = _scan(small_repo, runtime, "0", "infra/main.tf")
+def test_a_killed_worker_means_a_cold_run_with_the_same_result(
+        small_repo: Path, runtime: Path, cold_small: Callable[[str], subprocess.CompletedProcess[bytes]]) -> None:
+    cold = cold_small("infra/main.tf")
     assert _scan(small_repo, runtime, "require", "infra/main.tf").stdout == cold.stdout
     name = _only(_sockets(runtime, small_repo))
     lock = (runtime / "gdpr-guard" / name).with_suffix(".lock")
@@ -212,9 +228,10 @@ def _zombie(pid: int) -> bool:
 
 
 @pytest.mark.parametrize("answer", ["nothing", "pid only", "garbage"])
-def test_a_worker_that_fails_mid_scan_means_a_cold_run_and_a_warning(answer: str, small_repo: Path, runtime: Path,
-                                                                     tmp_path: Path) -> None:
-    cold = _scan(small_repo, runtime, "0", "migration/extract_results.py")
+def test_a_worker_that_fails_mid_scan_means_a_cold_run_and_a_warning(
+        answer: str, small_repo: Path, runtime: Path,
+        cold_small: Callable[[str], subprocess.CompletedProcess[bytes]]) -> None:
+    cold = cold_small("migration/extract_results.py")
     _scan(small_repo, runtime, "require", "migration/extract_results.py")
     name = _only(_sockets(runtime, small_repo))
     path = runtime / "gdpr-guard" / name
@@ -269,11 +286,12 @@ def test_sockets_are_private_and_per_repository(tmp_path: Path, runtime: Path) -
             wire.receive(sock)
 
 
-def test_a_private_directory_is_required(small_repo: Path, tmp_path: Path) -> None:
+def test_a_private_directory_is_required(small_repo: Path, tmp_path: Path,
+                                        cold_small: Callable[[str], subprocess.CompletedProcess[bytes]]) -> None:
     shared = tmp_path / "shared"
     (shared / "gdpr-guard").mkdir(parents=True)
     (shared / "gdpr-guard").chmod(0o755)
-    cold = _scan(small_repo, shared, "0", "infra/main.tf")
+    cold = cold_small("infra/main.tf")
     refused = _scan(small_repo, shared, "1", "infra/main.tf")
     assert (refused.returncode, refused.stdout) == (cold.returncode, cold.stdout)
     assert b"not a directory private to this user" in refused.stderr

@@ -5,6 +5,7 @@ scans the bundled example (exit 1, the golden findings) and validates its catalo
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -57,12 +58,13 @@ def test_sdist_carries_the_sources_tests_and_changelog(dist: Path) -> None:
             "tests/test_wheel.py", "examples/lab-migration/infra/main.tf"} <= names
 
 
-def test_built_wheel_runs_in_a_clean_virtualenv(dist: Path, tmp_path: Path) -> None:
+def test_built_wheel_runs_in_a_clean_virtualenv(dist: Path, tmp_path: Path,
+                                                 pip_from_wheelhouse: dict[str, str]) -> None:
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
     wheel = next(dist.glob("gdpr_guard-*.whl"))
     subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet", "--disable-pip-version-check", str(wheel)],
-                   check=True, capture_output=True, timeout=1200)
+                   check=True, capture_output=True, timeout=1200, env={**os.environ, **pip_from_wheelhouse})
     # Outside the checkout: the policies must come from the installed wheel.
     work = tmp_path / "work"
     shutil.copytree(REPO / "examples" / "lab-migration", work / "examples" / "lab-migration")
