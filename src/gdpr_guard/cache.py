@@ -39,7 +39,7 @@ from gdpr_guard.finding import Location, RawFinding, ScanError
 from gdpr_guard.targets import Kind, Target
 
 DIRNAME = ".gdpr-guard-cache"
-FORMAT = 3  # 3: a unit is one directory and its callees, not a tree (engines/checkov_units.py)
+FORMAT = 4  # 4: a pre-commit unit reads only what its staged files need (engines/checkov_narrow.py)
 TF_SUFFIXES = (".tf", ".tf.json", ".tfvars")
 RAW_FIELDS = frozenset(f.name for f in fields(RawFinding))
 Scan = Callable[[Sequence[Target], Sequence[Rule], Catalog, Path, Config], EngineOutput]

@@ -7,7 +7,7 @@ import contextlib
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ from gdpr_guard import policy_params, prestart, resources, tf_regions
 from gdpr_guard.analyses import _hcl
 from gdpr_guard.catalog import Catalog, Rule
 from gdpr_guard.config import Config
-from gdpr_guard.engines import base, checkov_units, module_findings
+from gdpr_guard.engines import base, checkov_connections, checkov_narrow, checkov_units, module_findings
 from gdpr_guard.engines.common import Engine, EngineOutput, load_json, relative
 from gdpr_guard.errors import EngineError
 from gdpr_guard.finding import Location, RawFinding, ScanError
@@ -70,15 +70,20 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
         with contextlib.ExitStack() as stack:
             checks = stack.enter_context(policy_params.materialised_dir(resources.policies_dir() / "checkov", config))
             runs: list[tuple[list[str], bool]] = []  # (argv, is the plan run)
+            complete: list[frozenset[str] | None] = []  # per run: module calls whose instances are reported
             if tf:
-                for group in checkov_units.groups((t.path.parent for t in tf), jobs):
-                    runs.append((terraform_command(binary, rules, group, checks), False))
+                groups = checkov_units.groups((t.path.parent for t in tf), jobs)
+                for group, reads in zip(groups, _plans(groups, tf, rules, checks), strict=True):
+                    skipped = [f for unit in group for f in reads[unit].skip]
+                    runs.append((terraform_command(binary, rules, group, checks, skipped), False))
+                    complete.append(_complete(reads.values()))
             if plans:
                 # No --repo-root-for-plan-enrichment: checkov matches `type.name` anywhere under the root
                 # with the module path dropped (and keeps the plan as file_abs_path with the .tf lines);
                 # terraform_plan.relocate maps each resource address to its .tf block exactly.
                 runs.append((command(binary, rules, files=[t.path for t in plans], plan=True, checks_dir=checks),
                              True))
+                complete.append(None)
             # A neutral working directory and HOME: checkov also reads .checkov.yaml from both.
             neutral = worker.workdir if worker else Path(stack.enter_context(
                 tempfile.TemporaryDirectory(prefix="gdpr-guard-checkov-")))
@@ -88,12 +93,13 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
         if worker is not None:
             worker.close()
     output = EngineOutput()
-    for (_, is_plan_run), parsed in zip(runs, parsed_runs, strict=True):
+    for (_, is_plan_run), parsed, instances in zip(runs, parsed_runs, complete, strict=True):
         output.version = parsed.version or output.version
         if is_plan_run:
             output.findings += _relocate([f for f in parsed.findings if f.location.path in wanted], plans, root)
         else:
-            output.findings += module_findings.keep(parsed.findings, wanted, tf, root, config.exclude, output.errors)
+            output.findings += module_findings.keep(parsed.findings, wanted, tf, root, config.exclude, output.errors,
+                                                    instances)
         output.errors += [e for e in parsed.errors if e.path is None or e.path in wanted]
     # One process reports a finding of a module instance once; groups that share a module report it
     # once each: identical findings are one finding, whatever the split (tests/test_same_answer.py).
@@ -165,11 +171,37 @@ def _relocate(findings: list[RawFinding], plans: Sequence[Target], root: Path) -
 
 
 def terraform_command(binary: str, rules: Sequence[Rule], dirs: Sequence[Path],
-                      checks_dir: Path | None = None) -> list[str]:
+                      checks_dir: Path | None = None, files_skipped: Sequence[Path] = ()) -> list[str]:
     """One checkov process over some module directories: their own files and the local modules they call
-    (checkov_units: never their sub-directories' other stacks)."""
+    (checkov_units: never their sub-directories' other stacks), less `files_skipped` (checkov_narrow)."""
     directory, skip = checkov_units.scan_root(dirs)
+    skip += [checkov_units.exact(f) for f in sorted(files_skipped)]
     return command(binary, rules, directory=directory, skip=skip, checks_dir=checks_dir)
+
+
+def _plans(groups: Sequence[Sequence[Path]], tf: Sequence[Target], rules: Sequence[Rule],
+           checks: Path) -> list[dict[Path, checkov_narrow.Plan]]:
+    """Per group, what checkov reads of each unit: a pre-commit run's staged files and what they need
+    (checkov_narrow); everything when a staged file lies in a module evaluated only through its callers."""
+    staged: dict[Path, list[Path]] = {}
+    for target in tf:
+        staged.setdefault(target.path.parent.resolve(), []).append(target.path)
+    everything = [{unit: checkov_narrow.EVERYTHING for unit in group} for group in groups]
+    if not set(staged) <= {unit for group in groups for unit in group}:
+        return everything
+    if all(checkov_narrow.all_staged(unit, staged[unit]) for group in groups for unit in group):
+        return everything  # a full scan: no need to read the connection checks
+    types = checkov_connections.connection_types([r.engine_rule for r in rules], checks)
+    return [checkov_narrow.plan_group({unit: staged[unit] for unit in group}, types) for group in groups]
+
+
+def _complete(plans: Iterable[checkov_narrow.Plan]) -> frozenset[str] | None:
+    names: set[str] = set()
+    for plan in plans:
+        if plan.complete is None:
+            return None
+        names |= plan.complete
+    return frozenset(names)
 
 
 def parse(stdout: str, catalog: Catalog, root: Path) -> EngineOutput:
