@@ -1,7 +1,7 @@
 """What checkov reads of a staged root module file's directory (engines/checkov_narrow.py), on
 tests/fixtures/narrow_scope: main.tf reads a local of locals.tf, its bucket is joined by a graph connection to
 the public access block of access.tf, it calls ./modules/db (encryption off); other.tf calls the same module
-and unused.tf declares a variable nobody reads. Staged alone, main.tf is evaluated without other.tf and
+and unused.tf declares a variable nobody reads; stacks/live calls ./modules/db under other.tf's name, encrypted. Staged alone, main.tf is evaluated without other.tf and
 unused.tf, and gives exactly the full scan's findings on main.tf and on the module it calls.
 """
 
@@ -15,7 +15,7 @@ from conftest import FIXTURES
 
 from gdpr_guard.catalog import Catalog
 from gdpr_guard.config import Config
-from gdpr_guard.engines import checkov_connections, checkov_narrow
+from gdpr_guard.engines import checkov_connections, checkov_narrow, checkov_units
 from gdpr_guard.scan import run_scan
 
 STAGED_DB = ("GG-ENC-001", "main.tf", "aws_db_instance.staged_db")
@@ -85,7 +85,7 @@ def test_reading_main_tf_alone_would_change_its_findings(repo: Path, catalog: Ca
     # (local.encrypt_db unresolved) and reports the bucket as not covered by a public access block
     alone = checkov_narrow.Plan(skip=tuple(sorted(p for p in repo.glob("*.tf") if p.name != "main.tf")),
                                 complete=frozenset({"reports"}))
-    monkeypatch.setattr(checkov_narrow, "plan_group", lambda staged, types: {u: alone for u in staged})
+    monkeypatch.setattr(checkov_narrow, "plan_all", lambda staged, types: {u: alone for u in staged})
     assert _found(repo, catalog, "main.tf") == {REPORTS, PUBLIC} | BUCKET
 
 
@@ -96,3 +96,19 @@ def test_a_staged_file_of_a_called_module_is_evaluated_with_its_own_defaults(rep
 
 def test_a_staged_file_calling_a_module_reports_that_instance_only(repo: Path, catalog: Catalog) -> None:
     assert _found(repo, catalog, "other.tf") == {ARCHIVE}
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_module_name_complete_in_one_unit_is_complete_in_all_whatever_the_split(
+        repo: Path, catalog: Catalog, jobs: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(checkov_units, "MIN_SPLIT_BYTES", 0)  # jobs 2: the two roots in two processes
+    assert len(checkov_units.groups([repo, repo / "stacks/live"], jobs)) == jobs
+    # stacks/live is read whole, so its "archive" call is reported: main.tf's directory then reads other.tf
+    # too, or its unencrypted module.archive instance would be reported or not depending on the processes
+    plans = checkov_narrow.plan_all({repo: [repo / "main.tf"], repo / "stacks/live": [repo / "stacks/live/main.tf"]},
+                                    _types(catalog))
+    assert sorted(p.name for p in plans[repo].skip) == ["unused.tf"]
+    result = run_scan([repo / "main.tf", repo / "stacks/live/main.tf"], repo, Config(jobs=jobs), catalog)
+    assert not result.errors
+    assert {(f.rule_id, f.location.path, f.resource or "") for f in result.findings} == {
+        STAGED_DB, REPORTS, ARCHIVE} | BUCKET

@@ -192,7 +192,8 @@ def _plans(groups: Sequence[Sequence[Path]], tf: Sequence[Target], rules: Sequen
     if all(checkov_narrow.all_staged(unit, staged[unit]) for group in groups for unit in group):
         return everything  # a full scan: no need to read the connection checks
     types = checkov_connections.connection_types([r.engine_rule for r in rules], checks)
-    return [checkov_narrow.plan_group({unit: staged[unit] for unit in group}, types) for group in groups]
+    plans = checkov_narrow.plan_all({unit: staged[unit] for group in groups for unit in group}, types)
+    return [{unit: plans[unit] for unit in group} for group in groups]
 
 
 def _complete(plans: Iterable[checkov_narrow.Plan]) -> frozenset[str] | None:

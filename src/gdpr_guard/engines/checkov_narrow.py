@@ -56,19 +56,37 @@ class _Block:
     """Resource types it is (a resource) or may hold (a module call: its callees' files name them)."""
 
 
-def plan_group(staged: Mapping[Path, Sequence[Path]], types: frozenset[str] | None) -> dict[Path, Plan]:
-    """Plans of the units of one checkov process (unit -> its staged files). A module name that is complete in
-    one unit is made complete in every unit of the process: checkov's instance addresses do not say which
-    unit an instance came from."""
+def plan_all(staged: Mapping[Path, Sequence[Path]], types: frozenset[str] | None) -> dict[Path, Plan]:
+    """Plans of every unit of a scan (unit -> its staged files), whatever process each lands in.
+
+    checkov's instance addresses do not say which unit of a process an instance came from, so a module call
+    name complete in one unit is made complete in every unit (its inputs read too): a process then reports
+    `module.NAME.*` when NAME is complete in any of its units, and the answer does not depend on how units
+    are grouped into processes (--jobs). A unit read whole gives all its call names."""
     forced: frozenset[str] = frozenset()
     while True:
-        plans = {unit: plan(unit, files, types, forced) for unit, files in staged.items()}
-        names = frozenset(n for p in plans.values() if p.complete is not None for n in p.complete)
-        if any(p.complete is None for p in plans.values()) and len(plans) > 1:
-            return {unit: EVERYTHING for unit in plans}  # one unit unnarrowed: all its instances are reported
+        plans = {unit: plan(unit, files, types, forced) for unit, files in sorted(staged.items())}
+        if all(p == EVERYTHING for p in plans.values()):
+            return plans  # nothing narrowed: every instance of every unit is reported, as before
+        plans = {unit: p if p.complete is not None else Plan((), _call_names(unit)) for unit, p in plans.items()}
+        names = frozenset(n for p in plans.values() for n in p.complete or ())
         if names <= forced:
             return plans
         forced = names | forced
+
+
+def _call_names(unit: Path) -> frozenset[str]:
+    """Every `module` block label of a unit's own files (local or not)."""
+    names: set[str] = set()
+    for file in _own_files(unit) or []:
+        try:
+            stat = file.stat()
+        except OSError:
+            continue
+        data, _ = _hcl.load_cached(str(file), stat.st_mtime_ns, stat.st_size)
+        for group in (data or {}).get("module") or []:
+            names |= {str(n) for n in group} if isinstance(group, dict) else set()
+    return frozenset(n for n in names if not n.startswith("__"))
 
 
 def all_staged(unit: Path, staged: Sequence[Path]) -> bool:
