@@ -129,6 +129,7 @@ def _closure(seeds: Iterable[_Block], index: Mapping[Key, list[_Block]]) -> list
         if id(block) in needed:
             continue
         needed[id(block)] = block
+        todo += index.get(block.key, [])  # another block of the same name (an `_override.tf` file's) too
         for key in block.reads:
             todo += index.get(key, [])
     return list(needed.values())
