@@ -1,8 +1,9 @@
 """What checkov reads of a staged root module file's directory (engines/checkov_narrow.py), on
 tests/fixtures/narrow_scope: main.tf reads a local of locals.tf, its bucket is joined by a graph connection to
 the public access block of access.tf, it calls ./modules/db (encryption off); other.tf calls the same module
-and unused.tf declares a variable nobody reads; stacks/live calls ./modules/db under other.tf's name, encrypted. Staged alone, main.tf is evaluated without other.tf and
-unused.tf, and gives exactly the full scan's findings on main.tf and on the module it calls.
+and unused.tf declares a variable nobody reads; stacks/live calls ./modules/db under other.tf's name, encrypted.
+Staged alone, main.tf is evaluated without other.tf and unused.tf, and gives exactly the full scan's findings
+on main.tf and on the module it calls.
 """
 
 from __future__ import annotations
@@ -56,7 +57,6 @@ def test_the_connection_types_come_from_the_enabled_checks(catalog: Catalog) -> 
 def test_a_staged_root_file_leaves_out_the_files_it_does_not_need(repo: Path, catalog: Catalog) -> None:
     plan = checkov_narrow.plan(repo, [repo / "main.tf"], _types(catalog))
     assert sorted(p.name for p in plan.skip) == ["other.tf", "unused.tf"]
-    assert plan.complete == frozenset({"reports"})
 
 
 def test_nothing_is_left_out_when_every_file_is_staged_or_the_checks_are_unknown(repo: Path, catalog: Catalog) -> None:
@@ -83,8 +83,7 @@ def test_reading_main_tf_alone_would_change_its_findings(repo: Path, catalog: Ca
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     # what the kept files are for: without locals.tf and access.tf, checkov misses the unencrypted database
     # (local.encrypt_db unresolved) and reports the bucket as not covered by a public access block
-    alone = checkov_narrow.Plan(skip=tuple(sorted(p for p in repo.glob("*.tf") if p.name != "main.tf")),
-                                complete=frozenset({"reports"}))
+    alone = checkov_narrow.Plan(skip=tuple(sorted(p for p in repo.glob("*.tf") if p.name != "main.tf")))
     monkeypatch.setattr(checkov_narrow, "plan_all", lambda staged, types: {u: alone for u in staged})
     assert _found(repo, catalog, "main.tf") == {REPORTS, PUBLIC} | BUCKET
 
@@ -99,16 +98,35 @@ def test_a_staged_file_calling_a_module_reports_that_instance_only(repo: Path, c
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_a_module_name_complete_in_one_unit_is_complete_in_all_whatever_the_split(
-        repo: Path, catalog: Catalog, jobs: int, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_units_plan_does_not_depend_on_the_other_units_or_the_split(repo: Path, catalog: Catalog, jobs: int,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # stacks/live calls module "archive" (encrypted), as other.tf does (not): checkov's address module.archive.*
+    # does not say which root an instance came from, so each root's reading must not depend on the other's
     monkeypatch.setattr(checkov_units, "MIN_SPLIT_BYTES", 0)  # jobs 2: the two roots in two processes
     assert len(checkov_units.groups([repo, repo / "stacks/live"], jobs)) == jobs
-    # stacks/live is read whole, so its "archive" call is reported: main.tf's directory then reads other.tf
-    # too, or its unencrypted module.archive instance would be reported or not depending on the processes
     plans = checkov_narrow.plan_all({repo: [repo / "main.tf"], repo / "stacks/live": [repo / "stacks/live/main.tf"]},
                                     _types(catalog))
-    assert sorted(p.name for p in plans[repo].skip) == ["unused.tf"]
+    assert sorted(p.name for p in plans[repo].skip) == ["other.tf", "unused.tf"]
+    assert plans[repo / "stacks/live"] == checkov_narrow.EVERYTHING
     result = run_scan([repo / "main.tf", repo / "stacks/live/main.tf"], repo, Config(jobs=jobs), catalog)
     assert not result.errors
-    assert {(f.rule_id, f.location.path, f.resource or "") for f in result.findings} == {
-        STAGED_DB, REPORTS, ARCHIVE} | BUCKET
+    assert {(f.rule_id, f.location.path, f.resource or "") for f in result.findings} == {STAGED_DB, REPORTS} | BUCKET
+
+
+def test_a_module_call_in_a_kept_file_is_evaluated_with_its_inputs(tmp_path: Path, catalog: Catalog) -> None:
+    # main.tf reads local.db_name, whose file also calls module "side" with an input from inputs.tf: checkov
+    # evaluates that call, so inputs.tf is read too and module.side is reported as the full scan does
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "narrow_scope", root)
+    (root / "locals.tf").write_text((root / "locals.tf").read_text(encoding="utf-8") + """
+module "side" {
+  source    = "./modules/db"
+  name      = "side"
+  encrypted = local.side_encrypted
+}
+""", encoding="utf-8")
+    (root / "inputs.tf").write_text("locals {\n  side_encrypted = false\n}\n", encoding="utf-8")
+    plan = checkov_narrow.plan(root, [root / "main.tf"], _types(catalog))
+    assert sorted(p.name for p in plan.skip) == ["other.tf", "unused.tf"]
+    side = ("GG-ENC-001", "modules/db/main.tf", "module.side.aws_db_instance.this")
+    assert _found(root, catalog, "main.tf") == {STAGED_DB, REPORTS, side} | BUCKET

@@ -7,7 +7,7 @@ import contextlib
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -70,20 +70,17 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
         with contextlib.ExitStack() as stack:
             checks = stack.enter_context(policy_params.materialised_dir(resources.policies_dir() / "checkov", config))
             runs: list[tuple[list[str], bool]] = []  # (argv, is the plan run)
-            complete: list[frozenset[str] | None] = []  # per run: module calls whose instances are reported
             if tf:
                 groups = checkov_units.groups((t.path.parent for t in tf), jobs)
                 for group, reads in zip(groups, _plans(groups, tf, rules, checks), strict=True):
                     skipped = [f for unit in group for f in reads[unit].skip]
                     runs.append((terraform_command(binary, rules, group, checks, skipped), False))
-                    complete.append(_complete(reads.values()))
             if plans:
                 # No --repo-root-for-plan-enrichment: checkov matches `type.name` anywhere under the root
                 # with the module path dropped (and keeps the plan as file_abs_path with the .tf lines);
                 # terraform_plan.relocate maps each resource address to its .tf block exactly.
                 runs.append((command(binary, rules, files=[t.path for t in plans], plan=True, checks_dir=checks),
                              True))
-                complete.append(None)
             # A neutral working directory and HOME: checkov also reads .checkov.yaml from both.
             neutral = worker.workdir if worker else Path(stack.enter_context(
                 tempfile.TemporaryDirectory(prefix="gdpr-guard-checkov-")))
@@ -93,13 +90,12 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
         if worker is not None:
             worker.close()
     output = EngineOutput()
-    for (_, is_plan_run), parsed, instances in zip(runs, parsed_runs, complete, strict=True):
+    for (_, is_plan_run), parsed in zip(runs, parsed_runs, strict=True):
         output.version = parsed.version or output.version
         if is_plan_run:
             output.findings += _relocate([f for f in parsed.findings if f.location.path in wanted], plans, root)
         else:
-            output.findings += module_findings.keep(parsed.findings, wanted, tf, root, config.exclude, output.errors,
-                                                    instances)
+            output.findings += module_findings.keep(parsed.findings, wanted, tf, root, config.exclude, output.errors)
         output.errors += [e for e in parsed.errors if e.path is None or e.path in wanted]
     # One process reports a finding of a module instance once; groups that share a module report it
     # once each: identical findings are one finding, whatever the split (tests/test_same_answer.py).
@@ -194,15 +190,6 @@ def _plans(groups: Sequence[Sequence[Path]], tf: Sequence[Target], rules: Sequen
     types = checkov_connections.connection_types([r.engine_rule for r in rules], checks)
     plans = checkov_narrow.plan_all({unit: staged[unit] for group in groups for unit in group}, types)
     return [{unit: plans[unit] for unit in group} for group in groups]
-
-
-def _complete(plans: Iterable[checkov_narrow.Plan]) -> frozenset[str] | None:
-    names: set[str] = set()
-    for plan in plans:
-        if plan.complete is None:
-            return None
-        names |= plan.complete
-    return frozenset(names)
 
 
 def parse(stdout: str, catalog: Catalog, root: Path) -> EngineOutput:

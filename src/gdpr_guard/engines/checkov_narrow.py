@@ -1,5 +1,5 @@
 """Which of a unit's own Terraform files checkov must read to evaluate the staged ones exactly as a full
-scan does, and which module instances that evaluation gets right.
+scan does.
 
 Issue 16 item 1 reads: for a staged `.tf` file, "its own directory's Terraform files plus the local modules it
 calls, transitively". We read "it" as the staged file, and what it needs: a staged root `main.tf` whose
@@ -12,11 +12,13 @@ when nothing the staged files need lives in it, so every finding of a staged fil
 * `provider` and `terraform` blocks (checkov attaches providers to resources);
 * when a staged block is of a type that an enabled check joins by a graph connection (checkov_connections),
   every block of such a type in the directory, with what it reads: checkov's connection edges also follow
-  references *to* the staged resource, module variables and S3 bucket names.
+  references *to* the staged resource, module variables and S3 bucket names;
+* what every `module` call of a kept file reads: checkov evaluates each call it sees, so each instance it
+  reports (module_findings) has all its inputs and is the full scan's instance.
 
-Module instances are reported (module_findings) only for module calls the evaluation holds with everything
-they read (`complete`): a call that only shares a kept file with a needed block may have lost its inputs.
-A full scan stages every file, so nothing is narrowed there (docs: README "Pre-commit scope").
+The plan of a unit depends on that unit's files and staged files only, never on the other units of the scan
+or of its checkov process, so the answer does not depend on --jobs or the cache. A full scan stages every
+file: nothing is narrowed there (README "The same answer everywhere").
 """
 
 from __future__ import annotations
@@ -37,11 +39,9 @@ ALWAYS = ("provider", "terraform")
 
 @dataclass(frozen=True)
 class Plan:
-    """What checkov reads of one unit: `skip` its own files it need not read; `complete` the module call
-    names whose instances it evaluates with all their inputs (None: every call, nothing narrowed)."""
+    """What checkov reads of one unit: `skip` are its own files it need not read."""
 
     skip: tuple[Path, ...] = ()
-    complete: frozenset[str] | None = None
 
 
 EVERYTHING = Plan()
@@ -57,36 +57,8 @@ class _Block:
 
 
 def plan_all(staged: Mapping[Path, Sequence[Path]], types: frozenset[str] | None) -> dict[Path, Plan]:
-    """Plans of every unit of a scan (unit -> its staged files), whatever process each lands in.
-
-    checkov's instance addresses do not say which unit of a process an instance came from, so a module call
-    name complete in one unit is made complete in every unit (its inputs read too): a process then reports
-    `module.NAME.*` when NAME is complete in any of its units, and the answer does not depend on how units
-    are grouped into processes (--jobs). A unit read whole gives all its call names."""
-    forced: frozenset[str] = frozenset()
-    while True:
-        plans = {unit: plan(unit, files, types, forced) for unit, files in sorted(staged.items())}
-        if all(p == EVERYTHING for p in plans.values()):
-            return plans  # nothing narrowed: every instance of every unit is reported, as before
-        plans = {unit: p if p.complete is not None else Plan((), _call_names(unit)) for unit, p in plans.items()}
-        names = frozenset(n for p in plans.values() for n in p.complete or ())
-        if names <= forced:
-            return plans
-        forced = names | forced
-
-
-def _call_names(unit: Path) -> frozenset[str]:
-    """Every `module` block label of a unit's own files (local or not)."""
-    names: set[str] = set()
-    for file in _own_files(unit) or []:
-        try:
-            stat = file.stat()
-        except OSError:
-            continue
-        data, _ = _hcl.load_cached(str(file), stat.st_mtime_ns, stat.st_size)
-        for group in (data or {}).get("module") or []:
-            names |= {str(n) for n in group} if isinstance(group, dict) else set()
-    return frozenset(n for n in names if not n.startswith("__"))
+    """The plan of each unit (unit -> its staged files)."""
+    return {unit: plan(unit, files, types) for unit, files in sorted(staged.items())}
 
 
 def all_staged(unit: Path, staged: Sequence[Path]) -> bool:
@@ -95,9 +67,8 @@ def all_staged(unit: Path, staged: Sequence[Path]) -> bool:
     return files is None or {p.resolve() for p in staged} >= set(files)
 
 
-def plan(unit: Path, staged: Sequence[Path], types: frozenset[str] | None,
-         forced: frozenset[str] = frozenset()) -> Plan:
-    """The plan of one unit whose staged files are `staged` (`forced`: module names to keep complete)."""
+def plan(unit: Path, staged: Sequence[Path], types: frozenset[str] | None) -> Plan:
+    """The plan of one unit whose staged files are `staged` (`types`: checkov_connections; None: unknown)."""
     if types is None:
         return EVERYTHING
     files = _own_files(unit)
@@ -110,15 +81,18 @@ def plan(unit: Path, staged: Sequence[Path], types: frozenset[str] | None,
     index: dict[Key, list[_Block]] = {}
     for block in blocks:
         index.setdefault(block.key, []).append(block)
-    seeds = [b for b in blocks if b.file in wanted or b.key[0] in ALWAYS
-             or (b.key[0] == "module" and b.key[1] in forced)]
+    seeds = [b for b in blocks if b.file in wanted or b.key[0] in ALWAYS]
     if types and any(b.types & types for b in blocks if b.file in wanted):
         seeds += [b for b in blocks if b.types & types]
-    needed = _closure(seeds, index)
-    kept = {b.file for b in needed} | wanted
-    complete = frozenset(b.key[1] for b in needed if b.key[0] == "module")
-    # A kept file's other module calls are evaluated too, perhaps without their inputs: not reported.
-    return Plan(skip=tuple(f for f in files if f not in kept), complete=complete)
+    kept: set[Path] = set(wanted)
+    while True:
+        needed = _closure(seeds, index)
+        more = {b.file for b in needed} - kept
+        if not more:
+            break
+        kept |= more
+        seeds = needed + [b for b in blocks if b.file in more and b.key[0] == "module"]
+    return Plan(skip=tuple(f for f in files if f not in kept))
 
 
 def _closure(seeds: Iterable[_Block], index: Mapping[Key, list[_Block]]) -> list[_Block]:

@@ -35,10 +35,8 @@ def outside(path: str, root: Path, resource: str) -> str | None:
 
 
 def keep(findings: Sequence[RawFinding], wanted: set[str], tf: Sequence[Target], root: Path,
-         exclude: Sequence[str], errors: list[ScanError], complete: frozenset[str] | None = None) -> list[RawFinding]:
-    """The findings a scan of `wanted` reports: those in its files, and those of the local modules they call
-    (`complete`: when given, only instances of these module calls, the ones evaluated with all their inputs:
-    engines/checkov_narrow.py).
+         exclude: Sequence[str], errors: list[ScanError]) -> list[RawFinding]:
+    """The findings a scan of `wanted` reports: those in its files, and those of the local modules they call.
 
     Findings in other files (a sibling checkov saw, a file the configuration excludes, a downloaded
     module under `.terraform/`) are not the scan's. A module finding outside the root that no scanned
@@ -53,8 +51,6 @@ def keep(findings: Sequence[RawFinding], wanted: set[str], tf: Sequence[Target],
             continue
         if not (finding.resource or "").startswith("module."):
             continue
-        if complete is not None and instance_of(finding.resource or "") not in complete:
-            continue
         if path.startswith(OUTSIDE):
             calls = terraform_modules.all_calls(t.path for t in tf) if calls is None else calls
             placed = at_calls(finding, calls, wanted, root)
@@ -68,11 +64,6 @@ def keep(findings: Sequence[RawFinding], wanted: set[str], tf: Sequence[Target],
             continue
         out.append(finding)
     return out
-
-
-def instance_of(resource: str) -> str:
-    """The top-level module call of a module instance's address (`module.db["a"].aws_x.y` gives `db`)."""
-    return resource[len("module."):].split(".", 1)[0].split("[", 1)[0]
 
 
 def at_calls(finding: RawFinding, calls: Sequence[terraform_modules.Call], wanted: set[str],
