@@ -55,7 +55,8 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
     """Scan Terraform directories and plan files.
 
     Each directory holding Terraform targets is evaluated with the local modules it calls, not with its
-    sub-directories (checkov_units); the directories go into up to `jobs` groups (one checkov process each,
+    sub-directories (checkov_units), and, when only some of its files are targets, with the files of it they
+    need only (checkov_narrow); the directories go into up to `jobs` groups (one checkov process each,
     run concurrently); plan files are one more process. Results are the same whatever the split
     (tests/test_engine_parallel.py proves it on the fixtures). The runs go through the checkov
     worker the console script started ahead (gdpr_guard/prestart.py) when there is one.
