@@ -10,7 +10,8 @@ the effective configuration. Granularity:
   the grouping is deterministic), covering every `.tf`, `.tf.json` and `.tfvars` file in them (not in
   their sub-directories, which checkov does not evaluate with them) and in the local modules they call
   (`source = "../modules/x"`), transitively. A changed module directory re-scans the groups that read it
-  only. Plan files are never cached.
+  only. What checkov reads of a unit when only some of its files are scanned (engines/checkov_narrow.py)
+  depends on those files' names and contents, all in the key. Plan files are never cached.
 
 An entry that cannot be read, does not parse or does not have the expected shape is ignored (and
 removed), never trusted. Results with a run-level error are never stored. Entries hold excerpts of the
@@ -39,7 +40,7 @@ from gdpr_guard.finding import Location, RawFinding, ScanError
 from gdpr_guard.targets import Kind, Target
 
 DIRNAME = ".gdpr-guard-cache"
-FORMAT = 3  # 3: a unit is one directory and its callees, not a tree (engines/checkov_units.py)
+FORMAT = 4  # 4: a pre-commit unit reads only what its staged files need (engines/checkov_narrow.py)
 TF_SUFFIXES = (".tf", ".tf.json", ".tfvars")
 RAW_FIELDS = frozenset(f.name for f in fields(RawFinding))
 Scan = Callable[[Sequence[Target], Sequence[Rule], Catalog, Path, Config], EngineOutput]

@@ -16,7 +16,7 @@ from gdpr_guard import policy_params, prestart, resources, tf_regions
 from gdpr_guard.analyses import _hcl
 from gdpr_guard.catalog import Catalog, Rule
 from gdpr_guard.config import Config
-from gdpr_guard.engines import base, checkov_units, module_findings
+from gdpr_guard.engines import base, checkov_connections, checkov_narrow, checkov_units, module_findings
 from gdpr_guard.engines.common import Engine, EngineOutput, load_json, relative
 from gdpr_guard.errors import EngineError
 from gdpr_guard.finding import Location, RawFinding, ScanError
@@ -55,7 +55,8 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
     """Scan Terraform directories and plan files.
 
     Each directory holding Terraform targets is evaluated with the local modules it calls, not with its
-    sub-directories (checkov_units); the directories go into up to `jobs` groups (one checkov process each,
+    sub-directories (checkov_units), and, when only some of its files are targets, with the files of it they
+    need only (checkov_narrow); the directories go into up to `jobs` groups (one checkov process each,
     run concurrently); plan files are one more process. Results are the same whatever the split
     (tests/test_engine_parallel.py proves it on the fixtures). The runs go through the checkov
     worker the console script started ahead (gdpr_guard/prestart.py) when there is one.
@@ -71,8 +72,10 @@ def scan(targets: Sequence[Target], rules: Sequence[Rule], catalog: Catalog, roo
             checks = stack.enter_context(policy_params.materialised_dir(resources.policies_dir() / "checkov", config))
             runs: list[tuple[list[str], bool]] = []  # (argv, is the plan run)
             if tf:
-                for group in checkov_units.groups((t.path.parent for t in tf), jobs):
-                    runs.append((terraform_command(binary, rules, group, checks), False))
+                groups = checkov_units.groups((t.path.parent for t in tf), jobs)
+                for group, reads in zip(groups, _plans(groups, tf, rules, checks), strict=True):
+                    skipped = [f for unit in group for f in reads[unit].skip]
+                    runs.append((terraform_command(binary, rules, group, checks, skipped), False))
             if plans:
                 # No --repo-root-for-plan-enrichment: checkov matches `type.name` anywhere under the root
                 # with the module path dropped (and keeps the plan as file_abs_path with the .tf lines);
@@ -165,11 +168,29 @@ def _relocate(findings: list[RawFinding], plans: Sequence[Target], root: Path) -
 
 
 def terraform_command(binary: str, rules: Sequence[Rule], dirs: Sequence[Path],
-                      checks_dir: Path | None = None) -> list[str]:
+                      checks_dir: Path | None = None, files_skipped: Sequence[Path] = ()) -> list[str]:
     """One checkov process over some module directories: their own files and the local modules they call
-    (checkov_units: never their sub-directories' other stacks)."""
+    (checkov_units: never their sub-directories' other stacks), less `files_skipped` (checkov_narrow)."""
     directory, skip = checkov_units.scan_root(dirs)
+    skip += [checkov_units.exact(f) for f in sorted(files_skipped)]
     return command(binary, rules, directory=directory, skip=skip, checks_dir=checks_dir)
+
+
+def _plans(groups: Sequence[Sequence[Path]], tf: Sequence[Target], rules: Sequence[Rule],
+           checks: Path) -> list[dict[Path, checkov_narrow.Plan]]:
+    """Per group, what checkov reads of each unit: a pre-commit run's staged files and what they need
+    (checkov_narrow); everything when a staged file lies in a module evaluated only through its callers."""
+    staged: dict[Path, list[Path]] = {}
+    for target in tf:
+        staged.setdefault(target.path.parent.resolve(), []).append(target.path)
+    everything = [{unit: checkov_narrow.EVERYTHING for unit in group} for group in groups]
+    if not set(staged) <= {unit for group in groups for unit in group}:
+        return everything
+    if all(checkov_narrow.all_staged(unit, staged[unit]) for group in groups for unit in group):
+        return everything  # a full scan: no need to read the connection checks
+    types = checkov_connections.connection_types([r.engine_rule for r in rules], checks)
+    plans = checkov_narrow.plan_all({unit: staged[unit] for group in groups for unit in group}, types)
+    return [{unit: plans[unit] for unit in group} for group in groups]
 
 
 def parse(stdout: str, catalog: Catalog, root: Path) -> EngineOutput:

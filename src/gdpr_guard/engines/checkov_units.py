@@ -7,7 +7,8 @@ except modules called from outside their own tree (they are evaluated through th
 root module's findings are the full scan's (tests/test_module_scope.py). checkov walks `--directory` recursively:
 every sub-directory that is not a unit is given as an exact `--skip-path`. checkov still loads a skipped
 directory that a scanned file calls (`source = "./modules/db"`): it reads modules through the calls, not
-through the walk, and with the caller's variables.
+through the walk, and with the caller's variables. A pre-commit run also skips the unit's own files that its
+staged files do not need (engines/checkov_narrow.py).
 
 One process may evaluate several units, except a unit and a module it calls, transitively: checkov never
 evaluates on its own a directory that another directory of the same process calls, so such units go to
