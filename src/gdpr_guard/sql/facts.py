@@ -1,11 +1,10 @@
 """Facts of one parsed statement (sqlglot's tree): copies, exports, removals and stars that extract.
 
 A copy is a statement that writes the rows of stored tables (or a remote server's, read through
-`dblink()`) somewhere lasting, other than the table it reads (a self-insert derives rows in place) and
-other than link rows made of keys and constants: INSERT ... SELECT, CREATE TABLE ... AS, SELECT ...
+`dblink()`) somewhere lasting, other than the table it reads (self-insert), link rows of keys and constants
+and a versioned history table's seed (history.py): INSERT ... SELECT, CREATE TABLE ... AS, SELECT ...
 INTO a table, COPY ... TO a file, Snowflake COPY INTO a stage, BigQuery EXPORT DATA (to a file).
-Aggregates (GROUP BY, only aggregate columns), reads of system catalogs and TEMP tables (dropped with the
-session) are not copies.
+Aggregates (GROUP BY, only aggregate columns), system catalogs and TEMP tables (session-long): no copies.
 A removal is DROP TABLE, TRUNCATE or DELETE, including a DELETE ... RETURNING in a CTE (a move). A star
 extracts when the rows it selects leave the statement (its result, a copy, an export), expanded through
 the CTEs and subqueries it reads.
@@ -16,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from gdpr_guard.sql.history import versioned_history
 from gdpr_guard.sql_refinements import SYSTEM_PREFIXES, SYSTEM_SCHEMAS
 
 GENERATORS = frozenset({"generate_series", "unnest", "values", "json_each", "jsonb_each", "json_array_elements",
@@ -120,12 +120,14 @@ def facts(tree: Any, line: int, column: int) -> list[Fact]:
     if temporary:
         out.append(Temporary(temporary, line))
     target, query, to_file = _copy(tree)
+    kept = True
     if query is not None and not temporary:
         sources = _sources(query, ctes)
-        if sources and not _aggregate(query) and (target or to_file) \
+        kept = to_file or not versioned_history(target, sources, query.args.get("where") is None)  # a seed
+        if sources and kept and not _aggregate(query) and (target or to_file) \
                 and (to_file or not (_self_insert(tree, query) or _links_only(query))):
             out.append(Copy(target, tuple(sorted(sources)), to_file, line))
-    for select in _leaving(tree):
+    for select in _leaving(tree) if kept else []:
         out += _stars(select, ctes, line, column, set())
     return out
 
@@ -240,13 +242,13 @@ def _self_insert(tree: Any, query: Any) -> bool:
 
 
 def _links_only(query: Any) -> bool:
-    """The outermost SELECT carries nothing but keys (`id`, `*_id`, `uuid`) and constants, at least one: it
-    writes new link rows (an association, a row for a record just created), not a copy of the records."""
+    """The outermost SELECT carries nothing but keys (`id`, `*_id`, `uuid`) and a constant or the keys of two
+    joined tables: it writes new link rows (an association, a row for a record just created), not a copy."""
     from sqlglot import exp
 
     if not isinstance(query, exp.Select) or not query.expressions:
         return False
-    constant = False
+    constant = len({name_of(t) for t in _from_items(query) if isinstance(t, exp.Table)}) > 1
     for projection in query.expressions:
         if isinstance(projection, exp.Star) or projection.find(exp.Star) is not None:
             return False
@@ -256,7 +258,7 @@ def _links_only(query: Any) -> bool:
             name = str(column.name).lower()
             if not (name == "id" or name.endswith("_id") or name == "uuid"):
                 return False
-    return constant  # `SELECT id, patient_id FROM visits` copies the visits; constants make new rows
+    return constant  # `SELECT id, patient_id FROM visits` copies the visits; constants, joins make new rows
 
 
 def _aggregate(query: Any) -> bool:
