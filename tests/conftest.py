@@ -33,6 +33,21 @@ ANNOTATION = re.compile(r"^\s*(?:#|--|//|<!--)\s*(ruleid|ok|todoruleid|todook):\
                         r"(GG-[A-Z]+-\d{3}(?:\s*,\s*GG-[A-Z]+-\d{3})*)")
 
 
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """`pytest -k <rule id>` selects a wrapper analysis's tests too: each test of
+    tests/test_analysis_<module>.py answers to the ids of the rules that analysis module reports (its
+    catalog `engine_rule`). Runs before pytest's own `-k` deselection (tryfirst)."""
+    by_module: dict[str, set[str]] = {}
+    for rule in catalog_module.load().rules.values():
+        if rule.engine == "gdpr-guard":
+            by_module.setdefault(rule.engine_rule.split(".")[0], set()).add(rule.id)
+    for item in items:
+        stem = Path(str(item.fspath)).stem
+        if stem.startswith("test_analysis_"):
+            item.extra_keyword_matches.update(by_module.get(stem.removeprefix("test_analysis_"), set()))
+
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return catalog_module.load()
