@@ -239,17 +239,19 @@ def _block_end(lines: list[str], start: int) -> int:
     return len(lines)
 
 
-def walk_strings(value: Any) -> Iterator[str]:
-    """Every string inside an hcl2 value (lists, objects)."""
+def walk_strings(value: Any, keys: bool = False) -> Iterator[str]:
+    """Every string inside an hcl2 value (lists, objects); with `keys`, object keys too (`{(var.k) = 1}`)."""
     if isinstance(value, str):
         yield value
     elif isinstance(value, list):
         for item in value:
-            yield from walk_strings(item)
+            yield from walk_strings(item, keys)
     elif isinstance(value, dict):
         for key, item in value.items():
             if not str(key).startswith("__"):
-                yield from walk_strings(item)
+                if keys:
+                    yield str(key)
+                yield from walk_strings(item, keys)
 
 
 

@@ -159,22 +159,8 @@ def _file_blocks(file: Path, data: Mapping[str, Any], types: frozenset[str]) -> 
 
 
 def _block(key: Key, file: Path, body: Any, types: frozenset[str]) -> _Block:
-    reads = frozenset(tuple(r) for text in _texts(body) for r in tf_expr.references(text))
+    reads = frozenset(tuple(r) for text in _hcl.walk_strings(body, keys=True) for r in tf_expr.references(text))
     return _Block(key, file, reads, types)
-
-
-def _texts(value: Any) -> Iterator[str]:
-    """Every string of an hcl2 value, object keys included (`{(var.k) = 1}`)."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list):
-        for item in value:
-            yield from _texts(item)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if not str(key).startswith("__"):
-                yield str(key)
-                yield from _texts(item)
 
 
 def _resolve(ref: Key, resources: set[Key]) -> Key:
