@@ -14,6 +14,7 @@ import yaml
 from gdpr_guard import resources
 from gdpr_guard.errors import CatalogError
 from gdpr_guard.finding import Severity, TextEnum
+from gdpr_guard.legal_notice import NO_PRECEDENT
 from gdpr_guard.schema_check import validate
 from gdpr_guard.targets import Role
 
@@ -21,6 +22,9 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 BUILTIN_CHECK = re.compile(r"^CKV2?_(AWS|AZURE|GCP)_[0-9]+$")
 """Ids of checkov's own checks a rule may be backed by (ours are CKV_GG_* / CKV2_GG_*)."""
 MAX_CATALOG_BYTES = 5_000_000
+FAMILIES_WITHOUT_PRECEDENT = frozenset({"BAK"})
+"""Families whose rules may cite no CNIL finding: no CNIL sanction in our sources concerns availability
+(backups and restore), so those rules rest on our reading of Art. 32(1)(b)-(c) alone (docs/legal-notes.md)."""
 
 
 @dataclass(frozen=True)
@@ -151,7 +155,9 @@ class Rule:
 
     @property
     def cnil_label(self) -> str:
-        """`DED-3b (same), BRI-1 (related)`."""
+        """`DED-3b (same), BRI-1 (related)`, or `no CNIL precedent` for a rule that cites none."""
+        if not self.cnil:
+            return NO_PRECEDENT
         return ", ".join(f"{c.id} ({'same' if c.same else 'related'})" for c in self.cnil)
 
     @property
@@ -209,6 +215,9 @@ class Catalog:
             if title is None:
                 raise CatalogError(f"{where}: unknown GDPR article {item['article']}")
             articles.append(Article(item["article"], item.get("paragraph"), item["basis"], title))
+        if not entry["cnil"] and entry["family"] not in FAMILIES_WITHOUT_PRECEDENT:
+            raise CatalogError(f"{where}: cites no CNIL finding (only {', '.join(sorted(FAMILIES_WITHOUT_PRECEDENT))} "
+                               "rules may)")
         findings = []
         for ref in entry["cnil"]:
             key = ref["id"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from gdpr_guard.catalog import Catalog, CnilFinding, Engine, Rule
-from gdpr_guard.legal_notice import DISCLAIMER, basis_words
+from gdpr_guard.legal_notice import DISCLAIMER, NO_PRECEDENT_LINE, basis_words
 
 FENCE = {"checkov": "hcl", "semgrep": "", "sql": "sql", "gdpr-guard": ""}
 _LANG_BY_DIR = {"python": "python", "shell": "bash", "sql": "sql"}
@@ -18,6 +18,8 @@ def legal_lines(rule: Rule, links: bool = False) -> list[str]:
         lines.append(f"GDPR {article.label} ({article.title}), {basis_words(article.basis)}")
     for finding in rule.cnil:
         lines.append(cnil_line(finding, links))
+    if not rule.cnil:
+        lines.append(NO_PRECEDENT_LINE)
     return lines
 
 

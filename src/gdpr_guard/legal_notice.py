@@ -12,6 +12,13 @@ DISCLAIMER = (
 
 SAME = "same failing as"
 RELATED = "related precedent"
+NO_PRECEDENT = "no CNIL precedent"
+"""What a rule of a family allowed to cite no CNIL finding (availability, BAK) shows in place of one."""
+NO_PRECEDENT_LINE = (
+    "No CNIL precedent: no CNIL sanction in gdpr-guard's sources concerns this failing; the rule rests on "
+    "gdpr-guard's reading of the GDPR articles above alone."
+)
+"""The legal line of such a rule in `explain`, SARIF help, docs/rules.md and the HTML report."""
 
 
 def basis_words(basis: str) -> str:

@@ -10,13 +10,14 @@ from pathlib import PurePosixPath
 
 from gdpr_guard.catalog import Catalog, Rule
 from gdpr_guard.finding import Finding, ScanResult
-from gdpr_guard.legal_notice import DISCLAIMER, basis_words, first_sentence
+from gdpr_guard.legal_notice import DISCLAIMER, NO_PRECEDENT_LINE, basis_words, first_sentence
 from gdpr_guard.reporters.common import ReportOptions, by_article, by_cnil, severity_counts, split_by_relation, where
 from gdpr_guard.reporters.html_assets import CSS, JS
 
 MAX_BARS = 15
 FAMILY_NAMES = {"ENC": "encryption", "DEL": "deletion", "CRED": "credentials", "PUB": "public exposure",
-                "LOG": "logging and monitoring", "MIN": "minimisation", "MIG": "migration plans"}
+                "LOG": "logging and monitoring", "MIN": "minimisation", "MIG": "migration plans",
+                "BAK": "backups and restore"}
 
 
 def render(result: ScanResult, catalog: Catalog, options: ReportOptions) -> str:
@@ -172,6 +173,8 @@ def _legal(rule: Rule) -> str:
         css = "rel-same" if c.same else "rel-related"
         items.append(f'<li><span class="{css}">{escape(c.relation)}</span> CNIL {escape(c.id)}, {decision} '
                      f"({escape(c.organisation)}, {escape(c.date)}): {escape(c.text)}</li>")
+    if not rule.cnil:
+        items.append(f"<li>{escape(NO_PRECEDENT_LINE)}</li>")
     return '<ul class="legal">' + "".join(items) + "</ul>"
 
 

@@ -71,6 +71,12 @@ def _precedents(result: ScanResult, catalog: Catalog) -> list[str]:
         decision = f"[{cnil.decision}]({cnil.url})" if cnil.url else cnil.decision
         out.append(f"| {key} | {decision} ({cnil.organisation}) | {table_cell(cnil.text)} | {len(same)} | "
                    f"{len(related)} |")
+    # Availability rules (family BAK) cite no CNIL sanction: say so rather than let them vanish from the count.
+    bare = sorted({f.rule_id for f in result.active if (rule := catalog.get(f.rule_id)) and not rule.cnil})
+    if bare:
+        count = sum(1 for f in result.active if f.rule_id in bare)
+        out += ["", f"{count} finding(s) cite no CNIL precedent ({', '.join(bare)}): no CNIL sanction in "
+                "gdpr-guard's sources concerns them; they rest on gdpr-guard's reading of the GDPR alone."]
     return out + [""]
 
 

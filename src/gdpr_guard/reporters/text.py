@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from gdpr_guard.catalog import Catalog
+from gdpr_guard.catalog import Catalog, Rule
 from gdpr_guard.finding import ScanResult
 from gdpr_guard.legal_notice import DISCLAIMER, first_sentence
 from gdpr_guard.reporters.common import (
@@ -22,7 +22,7 @@ def render(result: ScanResult, catalog: Catalog, options: ReportOptions) -> str:
     lines = []
     for finding in result.active:
         rule = catalog.get(finding.rule_id)
-        legal = f"GDPR {rule.articles_label} · CNIL {rule.cnil_label}" if rule else ""
+        legal = f"GDPR {rule.articles_label} · {_cnil(rule)}" if rule else ""
         lines.append(f"{finding.location.path}:{finding.location.start_line}: {finding.rule_id} "
                      f"[{finding.severity}] {finding.message} ({legal}){data_note(finding)}{confidence_note(finding)}")
         if rule:
@@ -57,3 +57,8 @@ def render(result: ScanResult, catalog: Catalog, options: ReportOptions) -> str:
         lines.append(f"gdpr-guard: SCAN INCOMPLETE: {len(result.errors)} error(s); the result cannot be trusted.")
     lines += textwrap.wrap(DISCLAIMER, width=100)
     return "\n".join(lines) + "\n"
+
+
+def _cnil(rule: Rule) -> str:
+    """`CNIL DED-3b (same)`, or `no CNIL precedent` for a rule that cites none (family BAK)."""
+    return f"CNIL {rule.cnil_label}" if rule.cnil else rule.cnil_label
