@@ -57,7 +57,7 @@ def test_suppressions_exact_text(suppressed_repo: Path) -> None:
         "  Art. 28(3)(g) (Processor): 2\n"
         "  Art. 32 (Security of processing): 2\n"
         "\n"
-        "gdpr-guard: files by role: 3 migration (CRED, DEL, ENC, LOG, MIG, MIN, PUB).\n"
+        "gdpr-guard: files by role: 3 migration (BAK, CRED, DEL, ENC, LOG, MIG, MIN, PUB).\n"
         "gdpr-guard: 2 finding(s) (2 medium), 1 suppressed; scanned 3 sql.\n"
         + "\n".join(textwrap.wrap(DISCLAIMER, width=100)) + "\n")
 

@@ -162,3 +162,41 @@ def test_legal_notes_argue_every_review_row() -> None:
     notes = (REPO / "docs" / "legal-notes.md").read_text(encoding="utf-8")
     rows = set(re.findall(r"^\| (\d+) \|", notes, flags=re.MULTILINE))
     assert rows == {str(n) for n in range(1, 30)}
+
+
+def _backup_result() -> ScanResult:
+    """A rule that cites no CNIL finding (family BAK) beside one that does."""
+    bak = F("GG-BAK-001", Location("infra/db.tf", 7, 7), Severity.MEDIUM,
+            "Database aws_db_instance.app sets `backup_retention_period = 0`.", "checkov",
+            resource="aws_db_instance.app", snippet="backup_retention_period = 0")
+    return ScanResult(root="/repo", findings=(*_result().findings, bak), targets={"terraform": 2, "sql": 1})
+
+
+def test_a_rule_without_cnil_finding_says_no_cnil_precedent_in_every_output(catalog: Catalog) -> None:
+    from gdpr_guard.legal_notice import NO_PRECEDENT_LINE
+    from gdpr_guard.sarif_validate import problems
+
+    result, rule = _backup_result(), catalog.rules["GG-BAK-001"]
+    assert NO_PRECEDENT_LINE in explain.text(rule) and NO_PRECEDENT_LINE in explain.markdown(rule)
+    assert "as the CNIL applied it" not in explain.text(rule)
+    text = REPORTERS["text"](result, catalog, ReportOptions())
+    assert ("infra/db.tf:7: GG-BAK-001 [medium] Database aws_db_instance.app sets `backup_retention_period = 0`. "
+            "(GDPR Art. 32(1)(b), Art. 32(1)(c), Art. 5(1)(f) · no CNIL precedent)") in text
+    md = REPORTERS["markdown"](result, catalog, ReportOptions())
+    assert "| Art. 32(1)(b), Art. 32(1)(c), Art. 5(1)(f) · no CNIL precedent |" in md
+    assert "1 finding(s) cite no CNIL precedent (GG-BAK-001)" in md.split("### Findings")[0]
+    html = " ".join(unescape(re.sub(r"<[^>]+>", " ", REPORTERS["html"](result, catalog, ReportOptions()))).split())
+    assert NO_PRECEDENT_LINE in html
+    sarif_text = REPORTERS["sarif"](result, catalog, ReportOptions())
+    assert problems(sarif_text) == []
+    run = json.loads(sarif_text)["runs"][0]
+    sarif_rule = next(r for r in run["tool"]["driver"]["rules"] if r["id"] == "GG-BAK-001")
+    assert sarif_rule["properties"]["cnil"] == []
+    assert {r["target"]["toolComponent"]["name"] for r in sarif_rule["relationships"]} == {"GDPR"}
+    assert not [t for t in sarif_rule["properties"]["tags"] if t.startswith("cnil/")]
+    assert NO_PRECEDENT_LINE in " ".join(sarif_rule["help"]["text"].split())
+    result_entry = next(r for r in run["results"] if r["ruleId"] == "GG-BAK-001")
+    assert {t["toolComponent"]["name"] for t in result_entry["taxa"]} == {"GDPR"}
+    finding = next(f for f in json.loads(REPORTERS["json"](result, catalog, ReportOptions()))["findings"]
+                   if f["rule_id"] == "GG-BAK-001")
+    assert finding["cnil"] == [] and {g["basis"] for g in finding["gdpr"]} == {"interpretation"}

@@ -103,6 +103,16 @@ def test_config_changes_a_rule_or_family() -> None:
         config_module.from_mapping({"roles": {"paths": {"x/**": "tests"}}}, "x")
 
 
+def test_config_names_the_backup_family_and_its_rules() -> None:
+    config = config_module.from_mapping({"roles": {"rules": {"BAK": ["infrastructure"],
+                                                             "GG-BAK-004": ["infrastructure", "example"]}}}, "x")
+    assert roles.rule_roles("GG-BAK-001", "BAK", (Role.APPLICATION,), config.roles) == (Role.INFRASTRUCTURE,)
+    assert roles.rule_roles("GG-BAK-004", "BAK", (Role.APPLICATION,), config.roles) == (Role.INFRASTRUCTURE,
+                                                                                       Role.EXAMPLE)
+    with pytest.raises(ConfigError):
+        config_module.from_mapping({"roles": {"rules": {"BACKUP": ["infrastructure"]}}}, "x")
+
+
 def test_fixture_scan_counts_what_roles_left_out(fixtures_scan: ScanResult) -> None:
     assert set(fixtures_scan.out_of_scope) == {
         OutOfScope("GG-CRED-101", "test", 1),
