@@ -23,6 +23,20 @@ resource "aws_db_instance" "patients_reporting" {
   backup_retention_period             = 0
 }
 
+resource "aws_redshift_cluster" "outcomes" {
+  cluster_identifier                  = "outcomes"
+  node_type                           = "ra3.xlplus"
+  manage_master_password              = true
+  master_username                     = "outcomes_admin"
+  encrypted                           = true
+  automated_snapshot_retention_period = 0
+  logging {
+    enable               = true
+    log_destination_type = "cloudwatch"
+    log_exports          = ["connectionlog", "userlog", "useractivitylog"]
+  }
+}
+
 resource "aws_dynamodb_table" "consents" {
   name         = "consents"
   billing_mode = "PAY_PER_REQUEST"
