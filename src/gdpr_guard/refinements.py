@@ -59,12 +59,14 @@ def _receivers(findings: list[RawFinding], targets: Sequence[Target]) -> list[Ra
 
 
 def _copies(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
-    """GG-DEL-102: S3 calls of boto3 clients only, and not a storage helper's upload of its own argument."""
+    """GG-DEL-102: S3 calls of boto3 clients only, not a storage helper's upload of its own argument, not a
+    copy of a package's own directory."""
     if not findings:
         return findings
-    from gdpr_guard.storage_helpers import passed_through  # parses Python; only when there is something to refine
+    from gdpr_guard.package_files import program_copies  # parses Python; only when there is something to refine
+    from gdpr_guard.storage_helpers import passed_through
 
-    return passed_through(_receivers(findings, targets), targets)
+    return program_copies(passed_through(_receivers(findings, targets), targets), targets)
 
 
 def _sql(name: str) -> Refinement:
