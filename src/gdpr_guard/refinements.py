@@ -104,6 +104,7 @@ REFINEMENTS: dict[str, Refinement] = {
     "GG-PUB-003": account_block_covers_buckets,
     "GG-MIN-101": _sql("python_star_extracts"),
     "GG-ENC-104": _shell("piped_into_encryption"),
+    "GG-MIN-104": _shell("dumps_that_run"),
     "GG-DEL-104": _shell("remote_copies_on_ci_runners"),
     "GG-CRED-107": _shell("in_test_functions"),
     "GG-CRED-108": _shell("in_test_functions"),
