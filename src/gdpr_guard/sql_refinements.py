@@ -53,8 +53,17 @@ def _stars_extract(text: str) -> bool | None:
     if all(why_harmless(stmt, i, prose=True) is not None for stmt, i in stars):
         return False
     read = [s for s in split(text, meta=False) if any(t.text == "*" and t.kind == PUNCT for t in s.tokens)]
-    return not read or any(s.tree is None or any(isinstance(f, Star) for f in facts(s.tree, s.line, s.column))
+    return not read or any(not _readable(s.tree) or any(isinstance(f, Star) for f in facts(s.tree, s.line, s.column))
                            for s in read)
+
+
+def _readable(tree: object) -> bool:
+    """A tree whose tables all have names: a driver placeholder in a table's place (`SELECT * FROM %s`,
+    filled with a table name at run time) reads as a bound value to sqlglot, not as a stored table."""
+    from sqlglot import exp
+
+    return isinstance(tree, exp.Expression) and not any(isinstance(p.parent, exp.Table)
+                                                        for p in tree.find_all(exp.Placeholder))
 
 
 def _literals(snippet: str) -> list[str]:
