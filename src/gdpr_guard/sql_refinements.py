@@ -24,6 +24,7 @@ GENERATORS = frozenset({"generate_series", "unnest", "values", "json_each", "jso
 
 def python_star_extracts(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
     """GG-MIN-101: the query string at the finding, read as SQL: kept unless every star in it is harmless."""
+    from gdpr_guard.presence_tests import presence_only
     from gdpr_guard.python_trees import parsed
 
     tree_of = parsed(targets)
@@ -32,8 +33,9 @@ def python_star_extracts(findings: list[RawFinding], targets: Sequence[Target]) 
         tree = tree_of(finding.location.path)
         texts = _strings_at(tree, finding.location.start_line) if tree is not None else _literals(finding.snippet)
         verdicts = [_stars_extract(text) for text in texts]
-        if all(v is None for v in verdicts) or any(verdicts):
-            kept.append(finding)  # a star that extracts, or none found to judge
+        if (all(v is None for v in verdicts) or any(verdicts)) \
+                and not (tree is not None and presence_only(tree, finding.location.start_line)):
+            kept.append(finding)  # a star that extracts (rows whose columns are used), or none found to judge
     return kept
 
 
