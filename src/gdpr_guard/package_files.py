@@ -30,7 +30,8 @@ PATH_METHODS = frozenset({"resolve", "absolute", "joinpath", "expanduser"})
 """pathlib methods whose receiver is the base the result lies under."""
 LOCATORS = frozenset({"files", "resource_filename", "as_file"})
 """importlib.resources / pkg_resources calls that locate a package's own files."""
-MAX_DEPTH = 12
+MAX_STEPS = 12
+"""Assignments and path operations followed back from a copy's source, at most."""
 
 
 def program_copies(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
@@ -81,7 +82,7 @@ class _Scope:
 
     def locates_package(self, expr: ast.expr, depth: int) -> bool:
         """Does `expr` evaluate to a path inside a Python package's own directory?"""
-        if depth > MAX_DEPTH:
+        if depth > MAX_STEPS:
             return False
         if isinstance(expr, ast.Name):
             if expr.id == "__file__":
@@ -111,7 +112,7 @@ class _Scope:
         return False
 
     def _app_config(self, expr: ast.expr, depth: int) -> bool:
-        if depth > MAX_DEPTH:
+        if depth > MAX_STEPS:
             return False
         if isinstance(expr, ast.Call):
             return _called(expr) == "get_app_config"

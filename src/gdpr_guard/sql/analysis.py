@@ -3,9 +3,9 @@ accounts are shared, which passwords are written down.
 
 A migration set (`sets.py`) is one file, the Flyway versions or Alembic revisions of one directory, or
 the files of one Liquibase changelog, in the order they run: a copy in V12 whose source or target is
-dropped, truncated or deleted from in V12 (after it) or a later version is deleted. The reverse path (Alembic downgrade(),
-Django reverse_sql, Flyway `U<version>__` undo files, Liquibase rollbacks) is a set of its own: a drop
-that only runs on rollback deletes nothing on the way forward.
+dropped, truncated or deleted from in V12 (after it) or a later version is deleted. The reverse path
+(Alembic downgrade(), Django reverse_sql, Flyway `U<version>__` undo files, Liquibase rollbacks) is a set
+of its own: a drop that only runs on rollback deletes nothing on the way forward.
 """
 
 from __future__ import annotations
