@@ -20,7 +20,8 @@ from pathlib import Path
 from gdpr_guard.finding import RawFinding
 from gdpr_guard.targets import Target
 
-S3_METHODS = frozenset({"upload_file", "upload_fileobj", "put_object", "copy_object", "create_multipart_upload"})
+S3_METHODS = frozenset({"upload_file", "upload_fileobj", "put_object", "copy_object", "create_multipart_upload", "put"})
+"""Upload calls (`put`: an `Object(bucket, key)` of boto3's resource API)."""
 BOTO_MODULES = frozenset({"boto3", "aioboto3", "botocore", "aiobotocore", "s3transfer"})
 BOTO_FACTORIES = frozenset({"client", "resource", "Bucket", "Object", "create_client"})
 S3_NAME = re.compile(r"(?i)s3|bucket|boto")

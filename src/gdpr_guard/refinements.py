@@ -59,12 +59,14 @@ def _receivers(findings: list[RawFinding], targets: Sequence[Target]) -> list[Ra
 
 
 def _copies(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
-    """GG-DEL-102: S3 calls of boto3 clients only, and not a storage helper's upload of its own argument."""
+    """GG-DEL-102: S3 calls of boto3 clients only, not a storage helper's upload of its own argument, not a
+    copy of a package's own directory."""
     if not findings:
         return findings
-    from gdpr_guard.storage_helpers import passed_through  # parses Python; only when there is something to refine
+    from gdpr_guard.package_files import program_copies  # parses Python; only when there is something to refine
+    from gdpr_guard.storage_helpers import passed_through
 
-    return passed_through(_receivers(findings, targets), targets)
+    return program_copies(passed_through(_receivers(findings, targets), targets), targets)
 
 
 def _sql(name: str) -> Refinement:
@@ -102,6 +104,7 @@ REFINEMENTS: dict[str, Refinement] = {
     "GG-PUB-003": account_block_covers_buckets,
     "GG-MIN-101": _sql("python_star_extracts"),
     "GG-ENC-104": _shell("piped_into_encryption"),
+    "GG-MIN-104": _shell("dumps_that_run"),
     "GG-DEL-104": _shell("remote_copies_on_ci_runners"),
     "GG-CRED-107": _shell("in_test_functions"),
     "GG-CRED-108": _shell("in_test_functions"),

@@ -2,7 +2,9 @@
 
 GG-ENC-104: `pg_dump ... | encrypt_stream > file`, where `encrypt_stream` is a shell function of the
 same script that runs gpg, age or openssl, writes an encrypted dump; `which mysqldump 2>/dev/null`
-(or `command -v`, `type`) looks the program up and runs no dump.
+(or `command -v`, `type`) looks the program up and runs no dump. `${DUMP_COMMAND} ... > file` is a dump
+when the script assigns the variable a dump program (`DUMP_COMMAND="mysqldump"`), and nothing else otherwise.
+GG-MIN-104: a dump program that is only looked up dumps nothing either.
 GG-DEL-104: a script of a GitHub Actions workflow (under `.github/`) runs on a runner thrown away after the
 job, so a local copy (cp, a local rsync, a dump to a file) dies with it; an upload or a remote copy stays.
 Credential rules: a match inside a shell function named for tests (`tests() { ... }` of a container
@@ -24,6 +26,8 @@ ENCRYPTORS = frozenset({"gpg", "gpg2", "age", "rage", "openssl", "ccrypt", "sops
 REMOTE_TOOLS = frozenset({"aws", "gsutil", "rclone", "azcopy", "scp", "sftp", "s3cmd", "az", "gcloud"})
 """Programs whose copy lands on another machine or in object storage."""
 DUMPERS = frozenset({"pg_dump", "pg_dumpall", "mysqldump", "mysqlpump", "mongodump", "mongoexport"})
+NO_ROWS = frozenset({"-s", "--schema-only", "--globals-only", "--roles-only", "--no-data"})
+"""Dump flags that write the schema or the roles only: no rows."""
 LOOKUPS = frozenset({"which", "type", "whereis", "hash"})
 """Commands that locate a program without running it (`command` with -v/-V does the same)."""
 SEPARATORS = frozenset({"(", ")", "$(", "`", "|", "|&", ";", "&", "&&", "||", "{", "}", "if", "then", "elif", "else",
@@ -78,7 +82,55 @@ def piped_into_encryption(findings: list[RawFinding], targets: Sequence[Target])
         path = paths.get(finding.location.path)
         lines = _lines(path) if path else []
         command = " ".join(lines[finding.location.start_line - 1:finding.location.end_line])
-        if not lines or not (_pipeline(command) & _encrypting_functions("\n".join(lines)) or _only_looked_up(command)):
+        script = "\n".join(lines)
+        if not lines or not (_pipeline(command) & _encrypting_functions(script) or _only_looked_up(command)
+                             or _held_dump(command, script) is False):
+            kept.append(finding)
+    return kept
+
+
+def _held_dump(command: str, script: str) -> bool | None:
+    """None when `command` names its dump program; else does the variable it runs (`${DUMP_COMMAND} ... >
+    file`) hold a dump program in this script, and write rows (no schema-only flag)?"""
+    words = _words(command)
+    if any(w.rsplit("/", 1)[-1] in DUMPERS for w in words):
+        return None
+    head = next((w for w in words if w not in ("then", "do", "else")), "")
+    name = head.removeprefix("${").removesuffix("}") if head.startswith("${") else head.removeprefix("$")
+    if not head.startswith("$") or not name.isidentifier():
+        return False
+    programs = _assigned_programs(name, script)
+    if not programs & DUMPERS:
+        return False
+    schema_only = NO_ROWS & set(words) or ("-d" in words and programs & {"mysqldump", "mysqlpump"})
+    return not schema_only
+
+
+def _assigned_programs(name: str, script: str) -> set[str]:
+    """Program names in the values the script assigns to `name` (`NAME="mysqldump --opt"`,
+    `NAME=$(command -v pg_dump)`, `local NAME=...`)."""
+    words = _words(script)
+    found: set[str] = set()
+    for i, word in enumerate(words):
+        if not word.startswith(name + "="):
+            continue
+        value = word[len(name) + 1:]
+        parts = _words(value)
+        if value.endswith("$") and i + 1 < len(words) and words[i + 1] == "(":  # NAME=$(...)
+            end = next((j for j in range(i + 2, len(words)) if words[j] == ")"), len(words))
+            parts = words[i + 2:end]
+        found |= {p.rsplit("/", 1)[-1] for p in parts}
+    return found
+
+
+def dumps_that_run(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
+    """GG-MIN-104: drop a dump program that is only looked up (`PG_DUMP=$(command -v pg_dump)`)."""
+    paths = {t.rel: t.path for t in targets}
+    kept = []
+    for finding in findings:
+        path = paths.get(finding.location.path)
+        lines = _lines(path) if path else []
+        if not _only_looked_up(" ".join(lines[finding.location.start_line - 1:finding.location.end_line])):
             kept.append(finding)
     return kept
 

@@ -24,28 +24,48 @@ GENERATORS = frozenset({"generate_series", "unnest", "values", "json_each", "jso
 
 def python_star_extracts(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
     """GG-MIN-101: the query string at the finding, read as SQL: kept unless every star in it is harmless."""
-    import ast
+    from gdpr_guard.presence_tests import presence_only
+    from gdpr_guard.python_trees import parsed
 
-    paths = {t.rel: t.path for t in targets}
-    trees: dict[str, ast.Module | None] = {}
+    tree_of = parsed(targets)
     kept = []
     for finding in findings:
-        rel = finding.location.path
-        if rel not in trees:
-            try:
-                source = paths[rel].read_text(encoding="utf-8", errors="replace") if rel in paths else None
-                trees[rel] = ast.parse(source) if source is not None else None
-            except (SyntaxError, ValueError, OSError):
-                trees[rel] = None
-        tree = trees[rel]
+        tree = tree_of(finding.location.path)
         texts = _strings_at(tree, finding.location.start_line) if tree is not None else _literals(finding.snippet)
-        # backticks: MySQL identifier quotes, or Markdown code in a help text; either way not a boundary
-        stars = [(stmt, i) for text in texts for stmt in statements(tokens(text.replace("`", " ")))
-                 for i, t in enumerate(stmt) if t.text == "*" and t.kind == PUNCT and i and stmt[i - 1].text
-                 in ("select", "distinct", ".", ",")]
-        if not stars or any(why_harmless(stmt, i, prose=True) is None for stmt, i in stars):
-            kept.append(finding)
+        verdicts = [_stars_extract(text) for text in texts]
+        if (all(v is None for v in verdicts) or any(verdicts)) \
+                and not (tree is not None and presence_only(tree, finding.location.start_line)):
+            kept.append(finding)  # a star that extracts (rows whose columns are used), or none found to judge
     return kept
+
+
+def _stars_extract(text: str) -> bool | None:
+    """Does a star of this query text extract (None: the text has none)? Token by token first (prose that
+    mentions SQL, a view, an EXISTS test, ...); then a statement sqlglot reads is judged on the SQL engine's
+    own facts (sql/facts.py), so Python and `.sql` files agree: a versioned history table's seed
+    (`INSERT INTO services_history SELECT * FROM services`) extracts nothing in either."""
+    from gdpr_guard.sql.facts import Star, facts
+    from gdpr_guard.sql.statements import split
+
+    # backticks: MySQL identifier quotes, or Markdown code in a help text; either way not a boundary
+    stars = [(stmt, i) for stmt in statements(tokens(text.replace("`", " "))) for i, t in enumerate(stmt)
+             if t.text == "*" and t.kind == PUNCT and i and stmt[i - 1].text in ("select", "distinct", ".", ",")]
+    if not stars:
+        return None
+    if all(why_harmless(stmt, i, prose=True) is not None for stmt, i in stars):
+        return False
+    read = [s for s in split(text, meta=False) if any(t.text == "*" and t.kind == PUNCT for t in s.tokens)]
+    return not read or any(not _readable(s.tree) or any(isinstance(f, Star) for f in facts(s.tree, s.line, s.column))
+                           for s in read)
+
+
+def _readable(tree: object) -> bool:
+    """A tree whose tables all have names: a driver placeholder in a table's place (`SELECT * FROM %s`,
+    filled with a table name at run time) reads as a bound value to sqlglot, not as a stored table."""
+    from sqlglot import exp
+
+    return isinstance(tree, exp.Expression) and not any(isinstance(p.parent, exp.Table)
+                                                        for p in tree.find_all(exp.Placeholder))
 
 
 def _literals(snippet: str) -> list[str]:

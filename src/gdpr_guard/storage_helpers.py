@@ -14,6 +14,7 @@ import ast
 from collections.abc import Sequence
 
 from gdpr_guard.finding import RawFinding
+from gdpr_guard.python_trees import parsed
 from gdpr_guard.targets import Target
 
 PAYLOADS = {"put_object": ("Body", None), "upload_fileobj": ("Fileobj", 0)}
@@ -22,18 +23,10 @@ PAYLOADS = {"put_object": ("Body", None), "upload_fileobj": ("Fileobj", 0)}
 
 def passed_through(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
     """The findings that are not an in-memory upload of the enclosing function's own parameter."""
-    paths = {t.rel: t.path for t in targets}
-    trees: dict[str, ast.Module | None] = {}
+    tree_of = parsed(targets)
     kept = []
     for finding in findings:
-        rel = finding.location.path
-        if rel not in trees:
-            try:
-                trees[rel] = ast.parse(paths[rel].read_text(encoding="utf-8", errors="replace")) if rel in paths \
-                    else None
-            except (SyntaxError, ValueError, OSError, RecursionError):
-                trees[rel] = None
-        tree = trees[rel]
+        tree = tree_of(finding.location.path)
         if tree is None or not _helper_upload(tree, finding.location.start_line):
             kept.append(finding)
     return kept

@@ -1,11 +1,11 @@
 """The SQL rules on facts, per migration set: which copies are never deleted, which stars extract, which
 accounts are shared, which passwords are written down.
 
-A migration set (`sets.py`) is one file, the Flyway versions of one directory, or the files of one
-Liquibase changelog, in the order they run: a copy in V12 whose source or target is dropped, truncated
-or deleted from in V12 (after it) or a later version is deleted. The reverse path (Alembic downgrade(),
-Django reverse_sql, Flyway `U<version>__` undo files, Liquibase rollbacks) is a set of its own: a drop
-that only runs on rollback deletes nothing on the way forward.
+A migration set (`sets.py`) is one file, the Flyway versions or Alembic revisions of one directory, or
+the files of one Liquibase changelog, in the order they run: a copy in V12 whose source or target is
+dropped, truncated or deleted from in V12 (after it) or a later version is deleted. The reverse path
+(Alembic downgrade(), Django reverse_sql, Flyway `U<version>__` undo files, Liquibase rollbacks) is a set
+of its own: a drop that only runs on rollback deletes nothing on the way forward.
 """
 
 from __future__ import annotations
@@ -74,7 +74,10 @@ def analyse(targets: Sequence[Target], root: Path, rule_ids: Iterable[str],
             placed_by_set.setdefault(member.key, []).append(_external(rel, models[rel]))
         for index, text in enumerate(texts):
             key = member.key + (" (reverse)" if text.reverse else "")
-            for placed in _placed(rel, member.rank, index, text, result.unread if rel in asked else None):
+            # `alembic downgrade` runs the revisions' downgrade() from the newest back
+            rank = tuple(-r for r in member.rank) if text.reverse and member.key.endswith("/<alembic>") \
+                else member.rank
+            for placed in _placed(rel, rank, index, text, result.unread if rel in asked else None):
                 placed_by_set.setdefault(key, []).append(placed)
     groups = _group_roles(placed_by_set)
     for key in sorted(placed_by_set):

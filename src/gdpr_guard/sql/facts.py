@@ -194,13 +194,16 @@ def _copy(tree: Any) -> tuple[str, Any, bool]:
 
 
 def _sources(query: Any, ctes: dict[str, Any], seen: frozenset[str] = frozenset()) -> set[str]:
-    """Stored tables a query reads, CTE names resolved to what they read."""
+    """Stored tables a query copies rows from (not the tables a WHERE only filters on), CTE names resolved
+    to what they read."""
     from sqlglot import exp
 
     if isinstance(query, (exp.Table, exp.Schema)):
         return {name_of(query)} if name_of(query) else set()
     out: set[str] = set()
     for table in query.find_all(exp.Table):
+        if table.find_ancestor(exp.Where) is not None:
+            continue  # `WHERE id IN (SELECT patient_id FROM visits)` picks rows; it copies none of visits
         if isinstance(table.this, exp.Anonymous) and str(table.this.this).lower() == "dblink":
             out |= _remote(table.this)
             continue

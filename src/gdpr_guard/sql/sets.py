@@ -1,9 +1,10 @@
 """Migration sets: which files are judged together, and in what order.
 
 A set is one file; or every Flyway-versioned file (`V<version>__*.sql`) of one directory, in version
-order; or every file one Liquibase changelog reaches through `include`, `includeAll` and `sqlFile`, in
-the order Liquibase runs them. A staged file brings its set with it: the Flyway files beside it, the
-changelogs in its directory and the directories above it that include it.
+order; or every Alembic revision of one directory, in the order of its revision chain (`alembic.py`); or
+every file one Liquibase changelog reaches through `include`, `includeAll` and `sqlFile`, in the order
+Liquibase runs them. A staged file brings its set with it: the Flyway files or Alembic revisions beside
+it, the changelogs in its directory and the directories above it that include it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from gdpr_guard.sql import liquibase
+from gdpr_guard.sql import alembic, liquibase
 from gdpr_guard.targets import MAX_READ_BYTES, Kind, Target, is_changelog
 
 FLYWAY = re.compile(r"^(?P<kind>[VU])(?P<version>\d+(?:[._]\d+)*)__.+\.sql$", re.IGNORECASE)
@@ -60,9 +61,27 @@ def build(targets: list[Target], root: Path) -> Sets:
                 rel = PurePosixPath(target.rel).parent.joinpath(sibling.name).as_posix()
                 if rel not in out.members and FLYWAY.match(sibling.name):
                     out.members[rel] = _flyway(rel, sibling)
+    _alembic(scanned, out)
     for rel, target in scanned.items():
         out.members.setdefault(rel, Member(rel, target.path, target.kind, rel, ()))
     return out
+
+
+def _alembic(scanned: dict[str, Target], out: Sets) -> None:
+    """Every revision of the Alembic `versions` directories holding a scanned revision, in chain order."""
+    directories = sorted({str(PurePosixPath(rel).parent) for rel, t in scanned.items() if t.kind is Kind.PYTHON
+                          and rel not in out.members and alembic.revision_of(alembic.read(t.path, MAX_READ_BYTES))})
+    for directory in directories:
+        folder = next(t.path.parent for rel, t in scanned.items() if str(PurePosixPath(rel).parent) == directory)
+        found = {}
+        for sibling in sorted(folder.glob("*.py")):
+            revision = alembic.revision_of(alembic.read(sibling, MAX_READ_BYTES))
+            rel = PurePosixPath(directory).joinpath(sibling.name).as_posix()
+            if revision is not None and rel not in out.members:
+                found[rel] = (revision, sibling)
+        ranks = alembic.ranks({rel: revision for rel, (revision, _) in found.items()})
+        for index, rel in enumerate(sorted(found, key=lambda r: (ranks[r], r))):
+            out.members[rel] = Member(rel, found[rel][1], Kind.PYTHON, directory + "/<alembic>", (ranks[rel], index))
 
 
 def _flyway(rel: str, path: Path) -> Member:
