@@ -63,9 +63,8 @@ def _narrowing(value: Any) -> Any:
         return False
     if isinstance(value, str) and "${" in value:
         return UNKNOWN
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and value <= 0:
-        return False
-    return True
+    # `object_size_greater_than = 0` leaves every object in scope
+    return not (isinstance(value, (int, float)) and not isinstance(value, bool) and value <= 0)
 
 
 FILTER_KEYS = ("prefix", "tag", "tags", "object_size_greater_than", "object_size_less_than")
