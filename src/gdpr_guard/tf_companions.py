@@ -184,19 +184,24 @@ def _linked(finding: RawFinding, modules: dict[str, _hcl.Module], every: bool) -
 
 
 def _literal_name(module: _hcl.Module | None, address: str, companion: Companion) -> str | None:
-    """The literal name the target resource is given (`name = "acme-exports"`), or None."""
+    """The name the target resource is given, as written (`name = "acme-exports"`, `"${var.env}-db"`),
+    or None."""
     if module is None or companion.name_argument is None:
         return None
     block = next((b for b in module.blocks("resource") if ".".join(b.labels) == address), None)
     value = block.attribute(companion.name_argument) if block else None
-    return value if isinstance(value, str) and value and "${" not in value else None
+    return value if isinstance(value, str) and value else None
 
 
 def _names(value: Any, name: str | None) -> bool:
-    """Is one of the literal strings of an hcl2 value that name, or an ID ending in `/<name>`
-    (a Scaleway regional ID `fr-par/<name>`, an Azure resource ID `.../servers/<name>`)?"""
+    """Is one of the strings of an hcl2 value that name, or an ID ending in `/<name>` (a Scaleway
+    regional ID `fr-par/<name>`, an Azure resource ID `.../servers/<name>`)? A name built by
+    interpolation (`"${var.env}-db"`) is matched by the same text in the same module."""
     if name is None:
         return False
+    if "${" in name:
+        return any(text.strip() == name.strip() or text.strip().endswith("/" + name.strip())
+                   for text in _hcl.walk_strings(value))
     return any("${" not in text and (text == name or text.lower().endswith("/" + name.lower()))
                for text in _hcl.walk_strings(value))
 
