@@ -32,7 +32,7 @@ from typing import Any
 from gdpr_guard.analyses import _hcl
 from gdpr_guard.finding import RawFinding
 from gdpr_guard.refinements import ACCOUNT_FLAGS as PUBLIC_ACCESS_FLAGS
-from gdpr_guard.targets import Target
+from gdpr_guard.targets import Kind, Target
 from gdpr_guard.tf_expr import Scope, evaluate, references
 from gdpr_guard.tf_instances import instance_scopes, module_scope, provably_zero
 
@@ -148,8 +148,29 @@ def settled_by_companions(findings: list[RawFinding], targets: Sequence[Target])
     relevant = re.compile("|".join(re.escape(t) for t in types) + r"|\bmodule\s+\"|\boutput\s+\"")
     context = re.compile(r"\blocals\s*\{|\bvariable\s+\"")
     modules = {m.directory: m for m in _hcl.modules(list(targets), relevant, context)}
+    plans = _plans(targets) if any(f.rule_id in REQUIRED for f in concerned) else []
     return [f for f in findings if f not in concerned
-            or (not _linked(f, modules, every=True) if f.rule_id in COMPANIONS else _linked(f, modules, every=False))]
+            or (not _linked(f, modules, every=True) if f.rule_id in COMPANIONS
+                else _linked(f, modules, every=False) or _linked_in_plans(f, plans))]
+
+
+def _plans(targets: Sequence[Target]) -> list[Any]:
+    from gdpr_guard import tf_plan_companions  # reads plans: only when one is scanned
+
+    return tf_plan_companions.load_plans(t for t in targets if t.kind is Kind.TERRAFORM_PLAN)
+
+
+def _linked_in_plans(finding: RawFinding, plans: list[Any]) -> bool:
+    """A REQUIRED finding from a scanned plan: does a planned companion name the resource?"""
+    if not plans or finding.resource is None:
+        return False
+    from gdpr_guard import tf_plan_companions
+    from gdpr_guard.terraform_plan import strip_keys
+
+    parts = strip_keys(finding.resource).split(".")
+    kind = parts[-2] if len(parts) >= 2 else ""
+    return any(tf_plan_companions.linked(finding.resource, c.name_argument, c.types, c.path[-1], plans)
+               for c in REQUIRED[finding.rule_id] if c.bucket_type == kind and c.path)
 
 
 def _linked(finding: RawFinding, modules: dict[str, _hcl.Module], every: bool) -> bool:
