@@ -14,7 +14,7 @@ from gdpr_guard.targets import Kind, Target
 
 Refinement = Callable[[list[RawFinding], Sequence[Target]], list[RawFinding]]
 ACCOUNT_BLOCK = "aws_s3_account_public_access_block"
-COMPANION_RULES = frozenset({"GG-ENC-003", "GG-PUB-003", "GG-LOG-002", "GG-LOG-007", "GG-ENC-052",
+COMPANION_RULES = frozenset({"GG-ENC-003", "GG-PUB-003", "GG-LOG-002", "GG-LOG-007", "GG-LOG-020", "GG-ENC-052",
                              "GG-PUB-016", "GG-PUB-017", "GG-PUB-018", "GG-PUB-019"})
 """Rules a companion resource settles, or (GG-PUB-016..019) must exist for, through a reference, a local,
 a module output or the literal name (tf_companions.py)."""

@@ -112,6 +112,10 @@ COMPANIONS: dict[str, tuple[Companion, ...]] = {
     "GG-LOG-002": (Companion("aws_s3_bucket", LOG_WRITERS, None, _always),
                    Companion("aws_s3_bucket", ("aws_s3_bucket_policy",), ("bucket",), _lets_logs_in), *S3_CODE),
     "GG-LOG-007": tuple(c for c in CODE_SOURCES if c.bucket_type == "google_storage_bucket"),
+    # Since AWS provider 5.x a Redshift cluster's audit logging is its own resource (the `logging` block
+    # checkov's CKV_AWS_71 reads is deprecated).
+    "GG-LOG-020": (Companion("aws_redshift_cluster", ("aws_redshift_logging",), ("cluster_identifier",), _always,
+                             "cluster_identifier"),),
     # A bucket served as a static website holds the site's public files, not data about people.
     "GG-ENC-052": (Companion("scaleway_object_bucket", ("scaleway_object_bucket_server_side_encryption_configuration",
                                                         "scaleway_object_bucket_website_configuration"),
