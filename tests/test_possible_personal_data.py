@@ -7,7 +7,7 @@ import pytest
 
 from gdpr_guard.catalog import Catalog
 from gdpr_guard.config import Config
-from gdpr_guard.finding import Location, RawFinding, Severity
+from gdpr_guard.finding import Location, RawFinding, ScanResult, Severity
 from gdpr_guard.scan import _map
 
 
@@ -38,3 +38,15 @@ def test_escalate_rule_is_not_silenced_by_a_tag(catalog: Catalog) -> None:
     assert rule.personal_data == "escalate"
     finding = _map(_raw("GG-PUB-001", "aws_s3_bucket.website", {"data_classification": "public"}), catalog, Config())
     assert finding is not None and finding.severity is rule.severity
+
+
+def test_unknown_bucket_is_reported_at_base_severity(catalog: Catalog, fixtures_scan: ScanResult) -> None:
+    """The issue's case, through the real engine: a bucket named `data` holding customer-master.xlsx,
+    without encryption or access logging, at each rule's base severity; the public-tagged bucket beside
+    it is silent."""
+    path = "tests/fixtures/terraform/possible_personal_data/customer_workbook/main.tf"
+    found = {(f.rule_id, f.resource, f.severity) for f in fixtures_scan.findings if f.location.path == path}
+    assert found == {
+        ("GG-ENC-003", "aws_s3_bucket.fail_data", catalog.rules["GG-ENC-003"].severity),
+        ("GG-LOG-002", "aws_s3_bucket.fail_data", catalog.rules["GG-LOG-002"].severity),
+    }

@@ -75,7 +75,8 @@ def test_terraform_rule_exact(rule_id: str, fixtures_scan: ScanResult) -> None:
 def test_fixture_resources_follow_naming(rule_id: str, directory: Path) -> None:
     data = expected(directory)
     # its own files and its modules', not those of the case directories inside it
-    text = "\n".join(p.read_text(encoding="utf-8") for p in directory.rglob("*.tf") if owner(p) == directory)
+    text = "\n".join(p.read_text(encoding="utf-8") for pattern in ("*.tf", "*.tf.json")
+                     for p in directory.rglob(pattern) if owner(p) == directory)
     passes = {resource for entry in data.values() for resource in entry.get("pass") or []}
     for kind in ("fail", "pass"):
         for resource in data[rule_id].get(kind) or []:

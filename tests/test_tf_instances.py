@@ -12,10 +12,16 @@ from gdpr_guard.targets import discover
 from gdpr_guard.tf_expr import UNKNOWN, Known, Scope, evaluate, never_together, references
 from gdpr_guard.tf_instances import existing_instances
 
-SCOPE_VARS = {"create": [False], "items": [{}], "on": [True], "given": Known([]),
+SCOPE_VARS = {"create": [False], "items": [{}], "on": [True], "given": Known([]), "unset_key": [None],
               "nested": ["${var.create ? 2 : 0}"],
               "archive": [{"destination": "off", "format": "${var.create ? \"gz\" : \"zip\"}"}]}
 CASES: list[tuple[Any, Any]] = [
+    # hcl2 writes a string nested in an expression in single quotes, its interpolation inside
+    ("${var.unset_key == None ? [] : ['${var.unset_key}']}", []),
+    ("${var.on ? ['${var.unset}'] : []}", [UNKNOWN]),
+    ("${var.a} ${var.b}", UNKNOWN),
+    ("${length(keys(var.items)) == 0 ? [] : [var.items]}", []),
+    ("${keys(var.archive)}", ["destination", "format"]),
     ("${var.create ? 1 : 0}", 0),
     ("${var.on ? 1 : 0}", 1),
     ("${local.enabled ? 1 : 0}", 0),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from _gdpr_guard_checks import first
 from _module_inputs import LiteralInputCheck, literal_bool, words
 
 from checkov.common.models.enums import CheckCategories
@@ -17,11 +18,16 @@ from checkov.common.models.enums import CheckCategories
 # `cloudtrail_enabled` set to false; `disable_logging` set to true.
 LOG_WORDS = frozenset({"log", "logs", "logging", "audit", "auditing", "trail", "cloudtrail"})
 SWITCH_WORDS = frozenset({"enable", "enabled", "create"})
+# `cluster_enabled_log_types`, `enabled_cloudwatch_logs_exports`, `enabled_log_types` set to `[]`: the
+# call asks for no log stream at all.
+LIST_WORDS = frozenset({"types", "exports"})
 
 
 def unsafe(name: str, value: Any) -> bool:
-    flag = literal_bool(value)
     parts = words(name)
+    if parts & LOG_WORDS and parts & LIST_WORDS and parts & {"enable", "enabled"}:
+        return first(value) == []
+    flag = literal_bool(value)
     if flag is None or not parts & LOG_WORDS:
         return False
     if "disable" in parts or "disabled" in parts:

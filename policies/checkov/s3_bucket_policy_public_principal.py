@@ -20,11 +20,12 @@ from _gdpr_guard_checks import first, module_file
 from checkov.common.models.enums import CheckCategories, CheckResult
 from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
 
-# Condition keys that limit the callers to a network, an organisation, an account or a principal.
+# Condition keys that limit the callers to a network, an organisation, an account or a principal
+# (`aws:SourceOwner`: the account condition of the default statement AWS writes into every SNS topic policy).
 RESTRICTING_KEYS = frozenset(k.lower() for k in (
     "aws:SourceIp", "aws:VpcSourceIp", "aws:SourceVpc", "aws:SourceVpce", "aws:PrincipalOrgID",
     "aws:PrincipalOrgPaths", "aws:PrincipalAccount", "aws:PrincipalArn", "aws:PrincipalServiceName",
-    "aws:SourceArn", "aws:SourceAccount", "aws:SourceOrgID", "aws:userid", "aws:username",
+    "aws:SourceArn", "aws:SourceAccount", "aws:SourceOwner", "aws:SourceOrgID", "aws:userid", "aws:username",
     "aws:ResourceOrgID", "aws:ResourceAccount", "s3:DataAccessPointAccount", "s3:DataAccessPointArn",
 ))
 

@@ -14,10 +14,12 @@ from gdpr_guard.targets import Kind, Target
 
 Refinement = Callable[[list[RawFinding], Sequence[Target]], list[RawFinding]]
 ACCOUNT_BLOCK = "aws_s3_account_public_access_block"
-COMPANION_RULES = frozenset({"GG-ENC-003", "GG-PUB-003", "GG-LOG-002", "GG-LOG-007", "GG-ENC-052",
+COMPANION_RULES = frozenset({"GG-ENC-003", "GG-PUB-003", "GG-LOG-002", "GG-LOG-007", "GG-LOG-020", "GG-ENC-052",
                              "GG-PUB-016", "GG-PUB-017", "GG-PUB-018", "GG-PUB-019"})
 """Rules a companion resource settles, or (GG-PUB-016..019) must exist for, through a reference, a local,
 a module output or the literal name (tf_companions.py)."""
+DYNAMIC_RULES = frozenset({"GG-ENC-003"})
+"""Rules whose setting a `dynamic` block makes only when its for_each is not empty (tf_dynamic_blocks.py)."""
 ACCOUNT_FLAGS = ("block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets")
 
 
@@ -141,6 +143,10 @@ def apply(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFind
         from gdpr_guard.tf_endpoint_groups import endpoint_only_groups  # parses HCL: only with such findings
 
         findings = endpoint_only_groups(findings, targets)
+    if any(f.engine == "checkov" and f.rule_id in DYNAMIC_RULES for f in findings):
+        from gdpr_guard.tf_dynamic_blocks import generated_blocks  # parses HCL: only with such findings
+
+        findings = generated_blocks(findings, targets)
     if any(f.engine == "checkov" and f.rule_id in COMPANION_RULES for f in findings):
         from gdpr_guard.tf_companions import settled_by_companions  # parses HCL: only with such findings
 

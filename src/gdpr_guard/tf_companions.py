@@ -32,7 +32,7 @@ from typing import Any
 from gdpr_guard.analyses import _hcl
 from gdpr_guard.finding import RawFinding
 from gdpr_guard.refinements import ACCOUNT_FLAGS as PUBLIC_ACCESS_FLAGS
-from gdpr_guard.targets import Target
+from gdpr_guard.targets import Kind, Target
 from gdpr_guard.tf_expr import Scope, evaluate, references
 from gdpr_guard.tf_instances import instance_scopes, module_scope, provably_zero
 
@@ -112,6 +112,10 @@ COMPANIONS: dict[str, tuple[Companion, ...]] = {
     "GG-LOG-002": (Companion("aws_s3_bucket", LOG_WRITERS, None, _always),
                    Companion("aws_s3_bucket", ("aws_s3_bucket_policy",), ("bucket",), _lets_logs_in), *S3_CODE),
     "GG-LOG-007": tuple(c for c in CODE_SOURCES if c.bucket_type == "google_storage_bucket"),
+    # Since AWS provider 5.x a Redshift cluster's audit logging is its own resource (the `logging` block
+    # checkov's CKV_AWS_71 reads is deprecated).
+    "GG-LOG-020": (Companion("aws_redshift_cluster", ("aws_redshift_logging",), ("cluster_identifier",), _always,
+                             "cluster_identifier"),),
     # A bucket served as a static website holds the site's public files, not data about people.
     "GG-ENC-052": (Companion("scaleway_object_bucket", ("scaleway_object_bucket_server_side_encryption_configuration",
                                                         "scaleway_object_bucket_website_configuration"),
@@ -148,8 +152,29 @@ def settled_by_companions(findings: list[RawFinding], targets: Sequence[Target])
     relevant = re.compile("|".join(re.escape(t) for t in types) + r"|\bmodule\s+\"|\boutput\s+\"")
     context = re.compile(r"\blocals\s*\{|\bvariable\s+\"")
     modules = {m.directory: m for m in _hcl.modules(list(targets), relevant, context)}
+    plans = _plans(targets) if any(f.rule_id in REQUIRED for f in concerned) else []
     return [f for f in findings if f not in concerned
-            or (not _linked(f, modules, every=True) if f.rule_id in COMPANIONS else _linked(f, modules, every=False))]
+            or (not _linked(f, modules, every=True) if f.rule_id in COMPANIONS
+                else _linked(f, modules, every=False) or _linked_in_plans(f, plans))]
+
+
+def _plans(targets: Sequence[Target]) -> list[Any]:
+    from gdpr_guard import tf_plan_companions  # reads plans: only when one is scanned
+
+    return tf_plan_companions.load_plans(t for t in targets if t.kind is Kind.TERRAFORM_PLAN)
+
+
+def _linked_in_plans(finding: RawFinding, plans: list[Any]) -> bool:
+    """A REQUIRED finding from a scanned plan: does a planned companion name the resource?"""
+    if not plans or finding.resource is None:
+        return False
+    from gdpr_guard import tf_plan_companions
+    from gdpr_guard.terraform_plan import strip_keys
+
+    parts = strip_keys(finding.resource).split(".")
+    kind = parts[-2] if len(parts) >= 2 else ""
+    return any(tf_plan_companions.linked(finding.resource, c.name_argument, c.types, c.path[-1], plans)
+               for c in REQUIRED[finding.rule_id] if c.bucket_type == kind and c.path)
 
 
 def _linked(finding: RawFinding, modules: dict[str, _hcl.Module], every: bool) -> bool:
@@ -184,19 +209,24 @@ def _linked(finding: RawFinding, modules: dict[str, _hcl.Module], every: bool) -
 
 
 def _literal_name(module: _hcl.Module | None, address: str, companion: Companion) -> str | None:
-    """The literal name the target resource is given (`name = "acme-exports"`), or None."""
+    """The name the target resource is given, as written (`name = "acme-exports"`, `"${var.env}-db"`),
+    or None."""
     if module is None or companion.name_argument is None:
         return None
     block = next((b for b in module.blocks("resource") if ".".join(b.labels) == address), None)
     value = block.attribute(companion.name_argument) if block else None
-    return value if isinstance(value, str) and value and "${" not in value else None
+    return value if isinstance(value, str) and value else None
 
 
 def _names(value: Any, name: str | None) -> bool:
-    """Is one of the literal strings of an hcl2 value that name, or an ID ending in `/<name>`
-    (a Scaleway regional ID `fr-par/<name>`, an Azure resource ID `.../servers/<name>`)?"""
+    """Is one of the strings of an hcl2 value that name, or an ID ending in `/<name>` (a Scaleway
+    regional ID `fr-par/<name>`, an Azure resource ID `.../servers/<name>`)? A name built by
+    interpolation (`"${var.env}-db"`) is matched by the same text in the same module."""
     if name is None:
         return False
+    if "${" in name:
+        return any(text.strip() == name.strip() or text.strip().endswith("/" + name.strip())
+                   for text in _hcl.walk_strings(value))
     return any("${" not in text and (text == name or text.lower().endswith("/" + name.lower()))
                for text in _hcl.walk_strings(value))
 

@@ -1,8 +1,8 @@
 """Static evaluation of the small Terraform expressions that decide whether an instance exists.
 
 `count = var.create ? 1 : 0`, `for_each = var.items`, `create = false`: literals, `var.`/`local.`
-references, `! && || == != < > <= >=`, the conditional operator, and `length`/`toset`/`tolist`/
-`tomap`/`try`/`coalesce`. Anything else is UNKNOWN: the caller then keeps the finding.
+references, `! && || == != < > <= >=`, the conditional operator, and the functions of tf_functions.py
+(`length`, `keys`, `toset`, `try`, ...). Anything else is UNKNOWN: the caller then keeps the finding.
 """
 
 from __future__ import annotations
@@ -12,13 +12,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from gdpr_guard.tf_functions import FUNCTIONS, UNKNOWN
 
-class _Unknown:
-    def __repr__(self) -> str:
-        return "UNKNOWN"
-
-
-UNKNOWN: Any = _Unknown()
 MAX_COMBINATIONS = 4096
 """never_together tries at most this many assignments of values to names."""
 MAX_DEPTH = 20
@@ -58,7 +53,7 @@ def evaluate(value: Any, scope: Scope) -> Any:
         value = value[0]  # hcl2 wraps every attribute value in a one-element list
     if isinstance(value, str):
         text = value.strip()
-        if text.startswith("${") and text.endswith("}") and text.count("${") == 1:
+        if text.startswith("${") and text.endswith("}") and _one_expression(text):
             return _Parser(text[2:-1], scope).parse()
         return UNKNOWN if "${" in text else text
     if isinstance(value, dict):
@@ -169,8 +164,8 @@ class _Parser:
             return value
         if token in ("[", "{"):
             return self._collection(token)
-        if token.startswith('"'):
-            return token[1:-1]
+        if token.startswith(('"', "'")):  # hcl2 writes a string nested in an expression in single quotes
+            return UNKNOWN if "${" in token else token[1:-1]
         if token.isdigit():
             return int(token)
         lowered = token.lower()
@@ -265,28 +260,22 @@ def _apply(op: str, left: Any, right: Any) -> Any:
     return comparisons[op](left, right) if op in comparisons else UNKNOWN
 
 
-def _length(args: list[Any]) -> Any:
-    if len(args) == 1 and isinstance(args[0], (list, dict, str)):
-        return UNKNOWN if any(v is UNKNOWN for v in _items(args[0])) else len(args[0])
-    return UNKNOWN
-
-
-def _identity(args: list[Any]) -> Any:
-    return args[0] if len(args) == 1 else UNKNOWN
-
-
-def _first_known(args: list[Any]) -> Any:
-    return args[0] if args and args[0] is not UNKNOWN else UNKNOWN
-
-
-def _items(value: Any) -> list[Any]:
-    return list(value.values()) if isinstance(value, dict) else list(value) if isinstance(value, list) else []
-
-
-FUNCTIONS: dict[str, Callable[[list[Any]], Any]] = {
-    "length": _length, "toset": _identity, "tolist": _identity, "tomap": _identity, "try": _first_known,
-    "coalesce": _first_known, "tobool": _identity, "tonumber": _identity,
-}
+def _one_expression(text: str) -> bool:
+    """Is `${...}` one interpolation, the `${` at the start closing at the end (`${a} ${b}` is not)?
+    Interpolations inside its quoted strings (`${x ? [] : ['${x}']}`) are part of it."""
+    depth, quote = 0, ""
+    for index, ch in enumerate(text):
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return index == len(text) - 1
+    return False
 
 
 def _tokens(text: str) -> list[str]:
@@ -297,9 +286,9 @@ def _tokens(text: str) -> list[str]:
         if ch.isspace():
             i += 1
             continue
-        if ch == '"':
+        if ch in "\"'":
             j = i + 1
-            while j < len(text) and text[j] != '"':
+            while j < len(text) and text[j] != ch:
                 j += 2 if text[j] == "\\" else 1
             out.append(text[i:j + 1])
             i = j + 1

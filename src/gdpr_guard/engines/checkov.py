@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from gdpr_guard import policy_params, prestart, resources, tf_regions
+from gdpr_guard import policy_params, prestart, resources, tf_json, tf_regions
 from gdpr_guard.analyses import _hcl
 from gdpr_guard.catalog import Catalog, Rule
 from gdpr_guard.config import Config
@@ -31,12 +31,14 @@ HIDDEN_PARSE_ERRORS = "checkov could not parse some Terraform files (it did not 
 
 def command(binary: str, rules: Sequence[Rule], *, directory: Path | None = None,
             files: Sequence[Path] = (), skip: Sequence[str] = (), plan: bool = False,
-            checks_dir: Path | None = None) -> list[str]:
-    """The checkov command line for one run (`checks_dir`: our policies, default the shipped ones)."""
+            checks_dir: Path | None = None, json_files: bool = False) -> list[str]:
+    """The checkov command line for one run (`checks_dir`: our policies, default the shipped ones;
+    `json_files`: the directories hold `.tf.json` files, which only checkov's terraform_json runner reads)."""
+    frameworks = ["terraform_plan"] if plan else ["terraform", "terraform_json"] if json_files else ["terraform"]
     argv = [binary, "-o", "json", "--quiet", "--skip-download",
             "--external-checks-dir", str(checks_dir or resources.policies_dir() / "checkov"),
             "-c", ",".join(r.engine_rule for r in rules),
-            "--framework", "terraform_plan" if plan else "terraform"]
+            "--framework", *frameworks]
     if plan:
         argv += ["--repo-root-for-plan-enrichment", str(directory)] if directory else []
         for file in files:
@@ -173,7 +175,8 @@ def terraform_command(binary: str, rules: Sequence[Rule], dirs: Sequence[Path],
     (checkov_units: never their sub-directories' other stacks), less `files_skipped` (checkov_narrow)."""
     directory, skip = checkov_units.scan_root(dirs)
     skip += [checkov_units.exact(f) for f in sorted(files_skipped)]
-    return command(binary, rules, directory=directory, skip=skip, checks_dir=checks_dir)
+    json_files = any(p.is_file() for d in dirs for p in d.glob("*.tf.json"))
+    return command(binary, rules, directory=directory, skip=skip, checks_dir=checks_dir, json_files=json_files)
 
 
 def _plans(groups: Sequence[Sequence[Path]], tf: Sequence[Target], rules: Sequence[Rule],
@@ -265,9 +268,11 @@ def _finding(item: dict[str, Any], catalog: Catalog, root: Path) -> RawFinding |
     resource = str(item.get("resource") or "")
     if resource and "." not in resource and snippet.lstrip().startswith("module "):
         resource = "module." + resource  # checkov names a module call by its bare name
+    if resource.startswith("resource.") and str(path).endswith(".tf.json"):
+        resource = tf_json.address(str(path), resource, start)  # terraform_json drops a Python check's type
     block = Location(rel, max(start, 1), max(end, start, 1))
     attribute = _attribute(path, block, item.get("check_result"))
-    plan_keys = () if str(path).endswith(".tf") else _keys(item.get("check_result"))
+    plan_keys = () if str(path).endswith((".tf", ".tf.json")) else _keys(item.get("check_result"))
     return RawFinding(
         rule_id=rule.id,
         location=attribute or block,
