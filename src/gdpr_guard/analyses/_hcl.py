@@ -108,7 +108,7 @@ class Module:
     def locals(self) -> dict[str, Any]:
         """The module's locals by name (a new dict each call; the values are hcl2's)."""
         if self._locals is not None and len(self._locals[0]) == len(self.files) and all(
-                a is b for a, b in zip(self._locals[0], self.files)):
+                a is b for a, b in zip(self._locals[0], self.files, strict=True)):
             return dict(self._locals[1])
         found = self._read_locals()
         self._locals = (list(self.files), found)
