@@ -47,7 +47,8 @@ def groups(tf_dirs: Iterable[Path], jobs: int) -> list[list[Path]]:
     another (they are never together); deterministic."""
     found = units(tf_dirs)
     calls = callees(found)
-    roots = [u for u in found if u not in called_from_outside(calls)]
+    outside = called_from_outside(calls)
+    roots = [u for u in found if u not in outside]
     return partition(roots, jobs, calls)
 
 
