@@ -146,4 +146,4 @@ def test_checkov_is_given_the_patch_unless_the_user_opts_out(monkeypatch: pytest
     assert prestart.checkov_env(tmp_path)[prestart.ASTEVAL_PATCH_ENV] == str(PATCH)
     monkeypatch.setenv(prestart.ASTEVAL_PATCH_ENV, "0")
     assert prestart.checkov_env(tmp_path)[prestart.ASTEVAL_PATCH_ENV] == "0"
-    assert f'ASTEVAL_PATCH_ENV = "{prestart.ASTEVAL_PATCH_ENV}"' in prestart._program()  # the worker reads it
+    assert f'os.environ.get("{prestart.ASTEVAL_PATCH_ENV}")' in prestart._program()  # the worker reads it

@@ -13,9 +13,6 @@ import os
 import sys
 from typing import Any, TextIO
 
-ASTEVAL_PATCH_ENV = "GDPR_GUARD_CHECKOV_ASTEVAL"
-"""The path of checkov_asteval.py (set by prestart.checkov_env; "0" or empty: not used)."""
-
 
 def main() -> None:
     # `-c` puts the working directory first on sys.path where the console script would put its own
@@ -80,7 +77,7 @@ def _reuse_evaluators() -> None:
     """checkov_asteval.py, loaded by the path gdpr-guard gives (prestart.checkov_env): checkov reuses its
     expression evaluators instead of building one per expression, for the exact checkov and asteval
     versions it was checked against (it leaves any other untouched)."""
-    path = os.environ.get(ASTEVAL_PATCH_ENV)
+    path = os.environ.get("GDPR_GUARD_CHECKOV_ASTEVAL")  # prestart.ASTEVAL_PATCH_ENV (not importable here)
     if not path or path == "0":
         return
     import importlib.util
