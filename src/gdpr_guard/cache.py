@@ -210,8 +210,9 @@ def _terraform_parts(group: Sequence[Path], members: Sequence[Target], root: Pat
     parts = [("unit", _rel(u, root).encode()) for u in group]
     parts += [("target", t.rel.encode()) for t in sorted(members)]
     directories = set(group)
+    reads = terraform_modules.Reads()
     for unit in group:
-        directories |= terraform_modules.callees(unit)
+        directories |= terraform_modules.callees(unit, reads)
     files: dict[str, bytes] = {}
     for directory in sorted(directories):
         try:

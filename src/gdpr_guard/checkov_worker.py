@@ -22,6 +22,7 @@ def main() -> None:
     from checkov.main import Checkov  # the ~3 s import this worker exists to do ahead of time
 
     _switch_off_skip_comments()
+    _reuse_evaluators()
     if len(sys.argv) > 1:  # `python -c PROGRAM ARGS...`: one run, as the console script would do it
         sys.exit(Checkov(sys.argv[1:]).run())
     request = sys.stdin.buffer.read()
@@ -70,6 +71,26 @@ def _switch_off_skip_comments() -> None:
     from checkov.terraform.context_parsers import base_parser
 
     base_parser.COMMENT_REGEX = suppression.COMMENT_REGEX = re.compile(r"(?!)")  # type: ignore[attr-defined]
+
+
+def _reuse_evaluators() -> None:
+    """checkov_asteval.py, loaded by the path gdpr-guard gives (prestart.checkov_env): checkov reuses its
+    expression evaluators instead of building one per expression, for the exact checkov and asteval
+    versions it was checked against (it leaves any other untouched)."""
+    path = os.environ.get("GDPR_GUARD_CHECKOV_ASTEVAL")  # prestart.ASTEVAL_PATCH_ENV (not importable here)
+    if not path or path == "0":
+        return
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gdpr_guard_checkov_asteval", path)
+    if spec is None or spec.loader is None:
+        return
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except OSError:  # not there (a half-updated installation): checkov as it is, only slower
+        return
+    module.install()
 
 
 def _run(checkov: Any, argv: list[str], index: int) -> int:

@@ -48,6 +48,9 @@ CHECKOV_ENV = {
 _WORKER_PROGRAM = Path(__file__).with_name("checkov_worker.py")
 """What a checkov interpreter runs, as a worker or for one direct run (a module file that ruff and mypy
 check, passed as `-c` text, never imported by gdpr-guard)."""
+_ASTEVAL_PATCH = Path(__file__).with_name("checkov_asteval.py")
+ASTEVAL_PATCH_ENV = "GDPR_GUARD_CHECKOV_ASTEVAL"
+"""Where checkov_worker.py finds checkov_asteval.py (its evaluator reuse, for checkov 3.3.30 only)."""
 _CONSOLE_SCRIPT_MARKS = (b"from checkov.main import Checkov", b"Checkov().run()")
 _TERRAFORM_SUFFIXES = (".tf", ".tfvars", ".tf.json", ".json")
 
@@ -192,7 +195,10 @@ def checkov_env(workdir: Path) -> dict[str, str]:
     """checkov's environment: offline, and a neutral HOME (checkov reads .checkov.yaml from it)."""
     from gdpr_guard.engines.environment import offline_env
 
-    return offline_env({**CHECKOV_ENV, "HOME": str(workdir), "TMPDIR": str(workdir)})
+    extra = {**CHECKOV_ENV, "HOME": str(workdir), "TMPDIR": str(workdir)}
+    if os.environ.get(ASTEVAL_PATCH_ENV) != "0":  # "0": the user opts out (README "Performance")
+        extra[ASTEVAL_PATCH_ENV] = str(_ASTEVAL_PATCH)
+    return offline_env(extra)
 
 
 def _locate(engine: str) -> str | None:

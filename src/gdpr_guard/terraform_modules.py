@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from gdpr_guard.targets import MAX_READ_BYTES, SKIPPED_DIRS
@@ -70,14 +70,28 @@ def calls_in(file: Path) -> list[Call]:
     return found
 
 
-def _tf_files(directory: Path) -> list[Path]:
+@dataclass(frozen=True)
+class Reads:
+    """What `callees` read, kept for the next question about the same tree (one scan's units share their
+    modules: each module's files are then read once, not once per unit that reaches them)."""
+
+    calls: dict[Path, list[Call]] = field(default_factory=dict)
+    listings: dict[Path, list[Path]] = field(default_factory=dict)
+
+
+def _tf_files(directory: Path, reads: Reads | None = None) -> list[Path]:
+    if reads is not None and directory in reads.listings:
+        return reads.listings[directory]
     try:
-        return sorted(p for p in directory.iterdir() if p.name.endswith(".tf") and p.is_file())
+        found = sorted(p for p in directory.iterdir() if p.name.endswith(".tf") and p.is_file())
     except OSError:
-        return []
+        found = []
+    if reads is not None:
+        reads.listings[directory] = found
+    return found
 
 
-def all_calls(tf_files: Iterable[Path]) -> list[Call]:
+def all_calls(tf_files: Iterable[Path], reads: Reads | None = None) -> list[Call]:
     """Calls made by `tf_files` and, transitively, by the modules they call (sorted, deterministic)."""
     out: list[Call] = []
     seen_files: set[Path] = set()
@@ -87,16 +101,23 @@ def all_calls(tf_files: Iterable[Path]) -> list[Call]:
         if file in seen_files:
             continue
         seen_files.add(file)
-        for call in calls_in(file):
+        if reads is None:
+            calls = calls_in(file)
+        elif file in reads.calls:
+            calls = reads.calls[file]
+        else:
+            calls = reads.calls[file] = calls_in(file)
+        for call in calls:
             out.append(call)
             if not any(part in SKIPPED_DIRS for part in call.source.parts):
-                todo += [f for f in _tf_files(call.source) if f not in seen_files]
+                todo += [f for f in _tf_files(call.source, reads) if f not in seen_files]
     return sorted(out, key=lambda c: (str(c.file), c.line, c.name))
 
 
-def callees(directory: Path) -> set[Path]:
-    """Directories (resolved) that `directory`'s own `.tf` files call as local modules, transitively."""
-    return {c.source for c in all_calls(_tf_files(directory))}
+def callees(directory: Path, reads: Reads | None = None) -> set[Path]:
+    """Directories (resolved) that `directory`'s own `.tf` files call as local modules, transitively;
+    `reads`: files and directories already read for another directory of the same scan."""
+    return {c.source for c in all_calls(_tf_files(directory, reads), reads)}
 
 
 def owners(tf_files: Iterable[Path]) -> dict[Path, Path]:

@@ -152,10 +152,12 @@ def settled_by_companions(findings: list[RawFinding], targets: Sequence[Target])
     relevant = re.compile("|".join(re.escape(t) for t in types) + r"|\bmodule\s+\"|\boutput\s+\"")
     context = re.compile(r"\blocals\s*\{|\bvariable\s+\"")
     modules = {m.directory: m for m in _hcl.modules(list(targets), relevant, context)}
-    plans = _plans(targets) if any(f.rule_id in REQUIRED for f in concerned) else []
-    return [f for f in findings if f not in concerned
-            or (not _linked(f, modules, every=True) if f.rule_id in COMPANIONS
-                else _linked(f, modules, every=False) or _linked_in_plans(f, plans))]
+    reach = _Reach(modules, frozenset(t for c in (c for cs in registry.values() for c in cs) for t in c.types))
+    chosen = set(concerned)  # a list would compare every finding with every concerned one
+    plans = _plans(targets) if any(f.rule_id in REQUIRED for f in chosen) else []
+    return [f for f in findings if f not in chosen
+            or (not _linked(f, reach, every=True) if f.rule_id in COMPANIONS
+                else _linked(f, reach, every=False) or _linked_in_plans(f, plans))]
 
 
 def _plans(targets: Sequence[Target]) -> list[Any]:
@@ -177,7 +179,62 @@ def _linked_in_plans(finding: RawFinding, plans: list[Any]) -> bool:
                for c in REQUIRED[finding.rule_id] if c.bucket_type == kind and c.path)
 
 
-def _linked(finding: RawFinding, modules: dict[str, _hcl.Module], every: bool) -> bool:
+class _Reach:
+    """What the findings of one scan ask again and again, computed once: each module's companion blocks,
+    the resources a value refers to, and the scopes of a module or an instance."""
+
+    def __init__(self, modules: dict[str, _hcl.Module], types: frozenset[str]) -> None:
+        self.modules = modules
+        self.blocks = {d: [b for b in m.blocks("resource") if b.labels[0] in types] for d, m in modules.items()}
+        # Keyed by id() of hcl2 values, each kept alive in its entry so that no id is reused meanwhile.
+        self._targets: dict[tuple[int, str, int], tuple[Any, frozenset[tuple[str, str]]]] = {}
+        self._at: dict[tuple[int, str, tuple[str, ...] | None], tuple[Any, frozenset[tuple[str, str]]]] = {}
+        self._scopes: dict[tuple[str, str | None], list[Scope]] = {}
+
+    def reaches(self, block: _hcl.Block, path: tuple[str, ...] | None, module: _hcl.Module,
+                bucket: tuple[str, str]) -> bool:
+        """Does the companion block's value at `path` refer to the bucket (as _reaches decides it)?"""
+        key = (id(block.body), module.directory, path)
+        if key not in self._at or self._at[key][0] is not block.body:
+            value = block.body if path is None else _at(block.body, path)
+            self._at[key] = (block.body, self.targets(value, module, 0))
+        return bucket in self._at[key][1]
+
+    def targets(self, value: Any, module: _hcl.Module, hops: int) -> frozenset[tuple[str, str]]:
+        """Every (directory, `type.name`) that `_reaches(value, module, ..., hops)` is True for."""
+        if hops > MAX_HOPS:
+            return frozenset()
+        key = (id(value), module.directory, hops)
+        if key in self._targets and self._targets[key][0] is value:
+            return self._targets[key][1]
+        found: set[tuple[str, str]] = set()
+        for text in _hcl.walk_strings(value):
+            for ref in references(text):
+                found |= self._ref_targets(ref, module, hops)
+        self._targets[key] = (value, frozenset(found))
+        return self._targets[key][1]
+
+    def _ref_targets(self, ref: tuple[str, ...], module: _hcl.Module, hops: int) -> frozenset[tuple[str, str]]:
+        head = ref[0]
+        if head == "local" and len(ref) >= 2:
+            local = module.locals().get(ref[1])
+            return frozenset() if local is None else self.targets(local, module, hops + 1)
+        if head == "module" and len(ref) >= 3:
+            found = _output(module, ref[1], ref[2], self.modules)
+            return frozenset() if found is None else self.targets(found[1], found[0], hops + 1)
+        return frozenset({(module.directory, ".".join(ref[:2]))})
+
+    def scopes(self, resource: str, directory: str, module: _hcl.Module) -> list[Scope]:
+        """The scopes a companion in `module` is read in (evaluation only adds to a scope's
+        `defaults_used`, which nothing here reads: one scope list serves every finding)."""
+        key = (module.directory, resource if module.directory == directory else None)
+        if key not in self._scopes:
+            self._scopes[key] = (instance_scopes(resource, directory, self.modules) if key[1] is not None
+                                 else [module_scope(module)])
+        return self._scopes[key]
+
+
+def _linked(finding: RawFinding, reach: _Reach, every: bool) -> bool:
     """Does a companion reach the finding's resource? `every`: and settle it in every configuration that
     creates the resource; otherwise: and exist in at least one."""
     assert finding.resource is not None
@@ -187,18 +244,21 @@ def _linked(finding: RawFinding, modules: dict[str, _hcl.Module], every: bool) -
     bucket = (posixpath.dirname(finding.location.path), f"{parts[-2]}.{parts[-1]}")
     registry = COMPANIONS if every else REQUIRED
     companions = [c for c in registry[finding.rule_id] if c.bucket_type == parts[-2]]
+    modules = reach.modules
     for module in modules.values() if companions else ():
         # In the bucket's own module, the companion's settings are read with the caller's inputs (an
         # example passing `block_public_policy = var.x`); every configuration reaching it must agree.
         own = module.directory == bucket[0]
-        scopes = instance_scopes(finding.resource, bucket[0], modules) if own else [module_scope(module)]
-        for block in module.blocks("resource"):
+        for block in reach.blocks[module.directory]:
             for companion in companions:
                 if block.labels[0] not in companion.types:
                     continue
                 value = block.body if companion.path is None else _at(block.body, companion.path)
                 name = _literal_name(modules.get(bucket[0]), bucket[1], companion) if own else None
-                if not scopes or not (_reaches(value, module, bucket, modules, 0) or _names(value, name)):
+                if not (reach.reaches(block, companion.path, module, bucket) or _names(value, name)):
+                    continue
+                scopes = reach.scopes(finding.resource, bucket[0], module)
+                if not scopes:
                     continue
                 if every and all(not provably_zero(block.body, scope) and companion.settles(block.body, scope)
                                  for scope in scopes):
@@ -244,38 +304,16 @@ def _at(body: Any, path: tuple[str, ...]) -> list[Any]:
     return values
 
 
-def _reaches(value: Any, module: _hcl.Module, bucket: tuple[str, str], modules: dict[str, _hcl.Module],
-             hops: int) -> bool:
-    """Does an hcl2 value refer to the bucket, directly, through locals or through local modules' outputs?"""
-    if hops > MAX_HOPS:
-        return False
-    for text in _hcl.walk_strings(value):
-        for ref in references(text):
-            if _reaches_ref(ref, module, bucket, modules, hops):
-                return True
-    return False
-
-
-def _reaches_ref(ref: tuple[str, ...], module: _hcl.Module, bucket: tuple[str, str],
-                 modules: dict[str, _hcl.Module], hops: int) -> bool:
-    head = ref[0]
-    if head == "local" and len(ref) >= 2:
-        local = module.locals().get(ref[1])
-        return local is not None and _reaches(local, module, bucket, modules, hops + 1)
-    if head == "module" and len(ref) >= 3:
-        return _through_output(module, ref[1], ref[2], bucket, modules, hops)
-    return module.directory == bucket[0] and ".".join(ref[:2]) == bucket[1]
-
-
-def _through_output(module: _hcl.Module, call_name: str, output: str, bucket: tuple[str, str],
-                    modules: dict[str, _hcl.Module], hops: int) -> bool:
+def _output(module: _hcl.Module, call_name: str, output: str,
+            modules: dict[str, _hcl.Module]) -> tuple[_hcl.Module, Any] | None:
+    """The local child module of a module call and the value of one of its outputs, or None."""
     call = next((b for b in module.blocks("module") if b.labels == (call_name,)), None)
     source = call.attribute("source") if call else None
     if not isinstance(source, str) or not source.startswith(("./", "../")):
-        return False  # a registry module's outputs are not on disk
+        return None  # a registry module's outputs are not on disk
     path = posixpath.normpath(posixpath.join(module.directory, source))
     child = modules.get("" if path == "." else path)
     block = next((b for b in child.blocks("output") if b.labels == (output,)), None) if child else None
     if child is None or block is None:
-        return False
-    return _reaches(block.body.get("value"), child, bucket, modules, hops + 1)
+        return None
+    return child, block.body.get("value")

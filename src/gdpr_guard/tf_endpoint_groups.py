@@ -35,7 +35,8 @@ def endpoint_only_groups(findings: list[RawFinding], targets: Sequence[Target]) 
         return findings
     # every file of a directory holding an endpoint: the group's other users may be in any of them
     modules = {m.directory: m for m in _hcl.modules(list(targets), re.compile(ENDPOINT), re.compile(""))}
-    return [f for f in findings if f not in concerned or not _endpoint_only(f, modules)]
+    chosen = set(concerned)  # a list would compare every finding with every concerned one
+    return [f for f in findings if f not in chosen or not _endpoint_only(f, modules)]
 
 
 def _endpoint_only(finding: RawFinding, modules: dict[str, _hcl.Module]) -> bool:

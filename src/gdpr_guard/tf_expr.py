@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from gdpr_guard.tf_functions import FUNCTIONS, UNKNOWN
@@ -309,6 +310,12 @@ def _tokens(text: str) -> list[str]:
 def references(text: str) -> list[tuple[str, ...]]:
     """The dotted references in an expression, index steps dropped: `module.logs[0].bucket.arn` gives
     ("module", "logs", "bucket", "arn"); names of one part (functions, keywords) are left out."""
+    return list(_references(text))
+
+
+@lru_cache(maxsize=65536)
+def _references(text: str) -> tuple[tuple[str, ...], ...]:
+    # The refinements ask for the same expressions' references once per finding they examine.
     tokens = _tokens(text)
     out: list[tuple[str, ...]] = []
     i = 0
@@ -330,7 +337,7 @@ def references(text: str) -> list[tuple[str, ...]]:
                 i += 2
         if len(parts) > 1:
             out.append(tuple(parts))
-    return out
+    return tuple(out)
 
 
 def never_together(first: Any, second: Any, scope: Scope, limit: int = 6) -> bool:

@@ -33,7 +33,8 @@ def closed_servers(findings: list[RawFinding], targets: Sequence[Target]) -> lis
     relevant = re.compile(r"\b" + FLAG + r"\b|\bmodule\s+\"")
     context = re.compile(r"\bvariable\s+\"|\blocals\s*\{|_firewall_rule\"")
     modules = {m.directory: m for m in _hcl.modules(list(targets), relevant, context)}
-    return [f for f in findings if f not in concerned or not _closed(f, modules)]
+    chosen = set(concerned)  # a list would compare every finding with every concerned one
+    return [f for f in findings if f not in chosen or not _closed(f, modules)]
 
 
 def _closed(finding: RawFinding, modules: dict[str, _hcl.Module]) -> bool:

@@ -30,6 +30,8 @@ class TfFile:
     rel: str
     lines: list[str]
     data: dict[str, Any]
+    _blocks: dict[str, list[Block]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """Blocks by kind, built on first use: the refinements ask for a module's blocks once per finding."""
 
 
 @dataclass
@@ -92,11 +94,27 @@ class Module:
     directory: str
     files: list[TfFile] = field(default_factory=list)
 
+    _locals: tuple[list[TfFile], dict[str, Any]] | None = field(default=None, init=False, repr=False,
+                                                                  compare=False)
+    """locals() as last computed, with the files it was computed from."""
+
     def blocks(self, kind: str) -> Iterator[Block]:
         for tf in self.files:
-            yield from _blocks(tf, kind)
+            cached = tf._blocks.get(kind)
+            if cached is None:
+                cached = tf._blocks[kind] = list(_blocks(tf, kind))
+            yield from cached
 
     def locals(self) -> dict[str, Any]:
+        """The module's locals by name (a new dict each call; the values are hcl2's)."""
+        if self._locals is not None and len(self._locals[0]) == len(self.files) and all(
+                a is b for a, b in zip(self._locals[0], self.files, strict=True)):
+            return dict(self._locals[1])
+        found = self._read_locals()
+        self._locals = (list(self.files), found)
+        return dict(found)
+
+    def _read_locals(self) -> dict[str, Any]:
         found: dict[str, Any] = {}
         for tf in self.files:
             for group in tf.data.get("locals") or []:

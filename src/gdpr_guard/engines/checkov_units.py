@@ -39,7 +39,8 @@ def callees(unit_dirs: Sequence[Path]) -> dict[Path, frozenset[Path]]:
     """For each unit, the directories its Terraform files call as local modules, transitively."""
     if len(unit_dirs) <= 1:
         return {u: frozenset() for u in unit_dirs}  # a lone unit shares its process with nobody: no need to parse
-    return {u: frozenset(terraform_modules.callees(u)) - {u} for u in unit_dirs}
+    reads = terraform_modules.Reads()  # the units share modules: read each one once
+    return {u: frozenset(terraform_modules.callees(u, reads)) - {u} for u in unit_dirs}
 
 
 def groups(tf_dirs: Iterable[Path], jobs: int) -> list[list[Path]]:
@@ -47,7 +48,8 @@ def groups(tf_dirs: Iterable[Path], jobs: int) -> list[list[Path]]:
     another (they are never together); deterministic."""
     found = units(tf_dirs)
     calls = callees(found)
-    roots = [u for u in found if u not in called_from_outside(calls)]
+    outside = called_from_outside(calls)
+    roots = [u for u in found if u not in outside]
     return partition(roots, jobs, calls)
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gdpr_guard.sql.history import versioned_history
+from gdpr_guard.sql.remote import remote_tables
 from gdpr_guard.sql_refinements import SYSTEM_PREFIXES, SYSTEM_SCHEMAS
 
 GENERATORS = frozenset({"generate_series", "unnest", "values", "json_each", "jsonb_each", "json_array_elements",
@@ -85,8 +86,6 @@ class Star:
 
 
 Fact = Copy | Removal | Star | Temporary
-REMOTE = "remote:"
-"""Prefix of a table read through dblink() on another server: no local removal is its removal."""
 
 
 def name_of(node: Any) -> str:
@@ -205,7 +204,7 @@ def _sources(query: Any, ctes: dict[str, Any], seen: frozenset[str] = frozenset(
         if table.find_ancestor(exp.Where) is not None:
             continue  # `WHERE id IN (SELECT patient_id FROM visits)` picks rows; it copies none of visits
         if isinstance(table.this, exp.Anonymous) and str(table.this.this).lower() == "dblink":
-            out |= _remote(table.this)
+            out |= remote_tables(table.this)
             continue
         name = str(table.name).lower()
         if not name or is_system(table) or name in GENERATORS:
@@ -216,21 +215,6 @@ def _sources(query: Any, ctes: dict[str, Any], seen: frozenset[str] = frozenset(
         elif name not in ctes:
             out.add(name)
     return out
-
-
-def _remote(call: Any) -> set[str]:
-    """Tables the query of `dblink('connection', 'query')` reads on the other server."""
-    from sqlglot import exp
-
-    from gdpr_guard.sql.statements import parse
-
-    arguments = call.expressions
-    query = arguments[1] if len(arguments) > 1 else None
-    if not isinstance(query, exp.Literal) or not query.is_string:
-        return {REMOTE + "?"}  # a query built at run time: rows of some remote table
-    tree, _ = parse(str(query.this))
-    names = {str(t.name).lower() for t in tree.find_all(exp.Table) if t.name} if tree is not None else set()
-    return {REMOTE + n for n in names} or {REMOTE + "?"}
 
 
 def _self_insert(tree: Any, query: Any) -> bool:
