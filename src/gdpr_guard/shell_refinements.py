@@ -79,9 +79,7 @@ def piped_into_encryption(findings: list[RawFinding], targets: Sequence[Target])
     paths = {t.rel: t.path for t in targets}
     kept = []
     for finding in findings:
-        path = paths.get(finding.location.path)
-        lines = _lines(path) if path else []
-        command = " ".join(lines[finding.location.start_line - 1:finding.location.end_line])
+        lines, command = _reported(finding, paths)
         script = "\n".join(lines)
         if not lines or not (_pipeline(command) & _encrypting_functions(script) or _only_looked_up(command)
                              or _held_dump(command, script) is False):
@@ -126,13 +124,7 @@ def _assigned_programs(name: str, script: str) -> set[str]:
 def dumps_that_run(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
     """GG-MIN-104: drop a dump program that is only looked up (`PG_DUMP=$(command -v pg_dump)`)."""
     paths = {t.rel: t.path for t in targets}
-    kept = []
-    for finding in findings:
-        path = paths.get(finding.location.path)
-        lines = _lines(path) if path else []
-        if not _only_looked_up(" ".join(lines[finding.location.start_line - 1:finding.location.end_line])):
-            kept.append(finding)
-    return kept
+    return [f for f in findings if not _only_looked_up(_reported(f, paths)[1])]
 
 
 def remote_copies_on_ci_runners(findings: list[RawFinding], targets: Sequence[Target]) -> list[RawFinding]:
@@ -167,6 +159,13 @@ def _command_word(words: list[str], index: int) -> bool:
     if not head:
         return False
     return head[0] in LOOKUPS or (head[0] == "command" and any(w in ("-v", "-V") for w in head[1:]))
+
+
+def _reported(finding: RawFinding, paths: dict[str, Path]) -> tuple[list[str], str]:
+    """The script's lines and the command the finding reports, its lines joined."""
+    path = paths.get(finding.location.path)
+    lines = _lines(path) if path else []
+    return lines, " ".join(lines[finding.location.start_line - 1:finding.location.end_line])
 
 
 def _lines(path: Path) -> list[str]:
