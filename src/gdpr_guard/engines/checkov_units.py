@@ -64,13 +64,16 @@ def called_from_outside(calls: Mapping[Path, frozenset[Path]]) -> set[Path]:
 
 def partition(unit_dirs: Sequence[Path], count: int,
               calls: Mapping[Path, frozenset[Path]] | None = None) -> list[list[Path]]:
-    """Split units into `count` groups of similar Terraform size (largest first onto the lightest allowed
-    group, ties: lowest index), opening another group for a unit that every group's units call or are
-    called by. Each group's order is sorted."""
+    """Split units into `count` groups of similar Terraform size, a unit weighing its own files and those of
+    the local modules it instantiates (largest first onto the lightest allowed group, ties: lowest index).
+    A unit may not join a group holding a unit it calls or is called by: it gets `count` groups it may join,
+    opening more where needed (the examples of a module repository all call its root, and would otherwise
+    queue in one process while the root's group idles). Processes still run `jobs` at a time. Each group's
+    order is sorted."""
     calls = calls or {}
     if not unit_dirs:
         return []
-    weighted = sorted(((_weight(u), u) for u in unit_dirs), key=lambda wu: (-wu[0], str(wu[1])))
+    weighted = sorted(((_weight(u, calls), u) for u in unit_dirs), key=lambda wu: (-wu[0], str(wu[1])))
     count = max(1, min(count, len(unit_dirs)))
     if sum(w for w, _ in weighted) < MIN_SPLIT_BYTES:
         count = 1
@@ -78,10 +81,10 @@ def partition(unit_dirs: Sequence[Path], count: int,
     loads = [0] * count
     for weight, unit in weighted:
         allowed = [i for i, members in enumerate(bins) if not any(_related(unit, m, calls) for m in members)]
-        if not allowed:
+        while len(allowed) < count:
             bins.append([])
             loads.append(0)
-            allowed = [len(bins) - 1]
+            allowed.append(len(bins) - 1)
         index = min(allowed, key=lambda i: (loads[i], i))
         bins[index].append(unit)
         loads[index] += weight
@@ -123,7 +126,13 @@ def exact(path: Path) -> str:
     return "^" + re.escape(str(path)) + "$"
 
 
-def _weight(unit: Path) -> int:
+def _weight(unit: Path, calls: Mapping[Path, frozenset[Path]]) -> int:
+    """What evaluating a unit costs, roughly: checkov renders every module it instantiates (PERF.md: cost
+    follows instantiation, not the unit's own size)."""
+    return _bytes(unit) + sum(_bytes(module) for module in sorted(calls.get(unit, frozenset())))
+
+
+def _bytes(unit: Path) -> int:
     total = 0
     try:
         entries = list(os.scandir(unit))
