@@ -128,3 +128,18 @@ def test_a_unit_and_a_module_it_calls_never_share_a_process(tmp_path: Path) -> N
 
 def test_only_engines_with_targets_are_listed_for_kinds() -> None:
     assert Kind.TERRAFORM in checkov.ENGINE.kinds and Kind.PYTHON in semgrep.ENGINE.kinds
+
+
+@pytest.mark.usefixtures("always_split")
+def test_examples_calling_the_root_are_spread_over_the_jobs(tmp_path: Path) -> None:
+    # each example instantiates the root and its module (the cost), and may not share the root's process: they
+    # get `jobs` groups of their own instead of queueing in the one group left beside the root's
+    files = {"main.tf": 'module "db" {\n  source = "./modules/db"\n}\n' + "#" * 4000,
+             "modules/db/main.tf": 'resource "null_resource" "db" {}\n' + "#" * 4000}
+    files |= {f"examples/e{i}/main.tf": 'module "root" {\n  source = "../.."\n}\n' for i in range(4)}
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    parts = checkov_units.groups([(tmp_path / rel).parent for rel in files], 2)
+    examples = [tmp_path / f"examples/e{i}" for i in range(4)]
+    assert sorted(parts) == sorted([[tmp_path], examples[0::2], examples[1::2]])

@@ -81,7 +81,8 @@ def test_worker_gives_the_results_of_a_plain_checkov_process(
     # every checkov run went through the worker; where it cannot fork, only the first
     targets = [t for t in discover([TERRAFORM], REPO) if t.kind is Kind.TERRAFORM]
     runs = len(checkov_units.groups((t.path.parent for t in targets), config.jobs))
-    assert runs == 2 or not split
+    # split: several processes (a unit calling another gets jobs groups it may join, so more than jobs here)
+    assert runs >= 2 or not split
     assert len(worker_runs) == (runs if forks else 1)
     assert all(argv[0] == prestart._locate("checkov") for argv in worker_runs)
     assert plain.findings, "the fixtures must produce findings for the comparison to mean anything"
