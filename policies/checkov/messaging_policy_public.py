@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from _gdpr_guard_checks import first
-from s3_bucket_policy_public_principal import POLICY_DOCUMENT_REF, policy_document_from_data, public_statements
+from s3_bucket_policy_public_principal import policy_verdict
 
 from checkov.common.models.enums import CheckCategories, CheckResult
 from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
@@ -31,14 +31,8 @@ class MessagingPolicyPublic(BaseResourceCheck):
         document: Any = first(conf.get("policy"))
         if document is None or document == "":
             return CheckResult.PASSED
-        if isinstance(document, str):
-            match = POLICY_DOCUMENT_REF.match(document.strip())
-            if match:
-                document = policy_document_from_data(self.entity_path, match.group(1))
-                if document is None:
-                    return CheckResult.UNKNOWN
         self.evaluated_keys = ["policy"]
-        return CheckResult.FAILED if public_statements(document) else CheckResult.PASSED
+        return policy_verdict(self.entity_path, document)
 
 
 check = MessagingPolicyPublic()

@@ -134,6 +134,18 @@ def policy_document_from_data(entity_path: str, name: str) -> dict[str, Any] | N
     return None
 
 
+def policy_verdict(entity_path: str, document: Any) -> CheckResult:
+    """A resource policy's result, the document given as JSON text, jsonencode, or a reference to the module's
+    `aws_iam_policy_document` (UNKNOWN when that cannot be read): FAILED when a statement is public."""
+    if isinstance(document, str):
+        match = POLICY_DOCUMENT_REF.match(document.strip())
+        if match:
+            document = policy_document_from_data(entity_path, match.group(1))
+            if document is None:
+                return CheckResult.UNKNOWN
+    return CheckResult.FAILED if public_statements(document) else CheckResult.PASSED
+
+
 class S3BucketPolicyPublicPrincipal(BaseResourceCheck):
     def __init__(self) -> None:
         super().__init__(
